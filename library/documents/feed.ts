@@ -1,0 +1,109 @@
+import type { Queryable } from '../store/db';
+
+/** What the in-memory search index needs of a document: filters, ranking signals and tokens. */
+export interface IndexFeedDocument {
+  id: number;
+  changeSeq: number;
+  status: 'active' | 'quarantined' | 'withdrawn';
+  siteId: number;
+  infoType: string;
+  topic: string | null;
+  issuer: string | null;
+  validity: string;
+  publishedAt: string | null;
+  docNumberKey: string | null;
+  titleTokens: string[];
+  chunks: Array<{ id: number; ordinal: number; tokens: string[] }>;
+}
+
+const split = (s: string): string[] => (s ? s.split(' ') : []);
+
+/**
+ * Documents changed after `afterSeq`, oldest change first, with their chunk tokens. Replicas call it
+ * repeatedly with the last sequence they saw, so a new document reaches every replica within seconds.
+ */
+export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize = 2000): Promise<IndexFeedDocument[]> {
+  const docs = await db.query<{
+    id: number; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
+    info_type: string; topic: string | null; issuer: string | null; validity: string;
+    published_at: Date | string | null; doc_number_key: string | null; title_tokens: string;
+  }>(
+    `SELECT id, change_seq, status, site_id, info_type, topic, issuer, validity, published_at,
+            doc_number_key, title_tokens
+       FROM documents WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`,
+    [afterSeq, batchSize],
+  );
+  if (docs.rows.length === 0) return [];
+  const ids = docs.rows.map((d) => Number(d.id));
+  const chunks = await db.query<{ id: number; document_id: number; ordinal: number; tokens: string }>(
+    `SELECT id, document_id, ordinal, tokens FROM chunks WHERE document_id = ANY($1::bigint[]) ORDER BY document_id, ordinal`,
+    [ids],
+  );
+  const byDoc = new Map<number, IndexFeedDocument['chunks']>();
+  for (const c of chunks.rows) {
+    const list = byDoc.get(Number(c.document_id)) ?? [];
+    list.push({ id: Number(c.id), ordinal: c.ordinal, tokens: split(c.tokens) });
+    byDoc.set(Number(c.document_id), list);
+  }
+  return docs.rows.map((d) => ({
+    id: Number(d.id),
+    changeSeq: Number(d.change_seq),
+    status: d.status,
+    siteId: d.site_id,
+    infoType: d.info_type,
+    topic: d.topic,
+    issuer: d.issuer,
+    validity: d.validity,
+    publishedAt: d.published_at ? new Date(d.published_at).toISOString() : null,
+    docNumberKey: d.doc_number_key,
+    titleTokens: split(d.title_tokens),
+    chunks: byDoc.get(Number(d.id)) ?? [],
+  }));
+}
+
+export interface DisplayDocument {
+  id: number;
+  externalId: string;
+  title: string;
+  url: string | null;
+  siteCode: string;
+  siteName: string;
+  infoType: string;
+  issuer: string | null;
+  docNumber: string | null;
+  publishedAt: string | null;
+  validity: string;
+}
+
+export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promise<Map<number, DisplayDocument>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{
+    id: number; external_id: string; title: string; url: string | null; code: string; name: string;
+    info_type: string; issuer: string | null; doc_number: string | null; published_at: Date | string | null;
+    validity: string;
+  }>(
+    `SELECT d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
+            d.published_at, d.validity
+       FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        id: Number(r.id), externalId: r.external_id, title: r.title, url: r.url, siteCode: r.code,
+        siteName: r.name, infoType: r.info_type, issuer: r.issuer, docNumber: r.doc_number,
+        publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, validity: r.validity,
+      },
+    ]),
+  );
+}
+
+export async function fetchChunkTexts(db: Queryable, chunkIds: number[]): Promise<Map<number, string>> {
+  if (chunkIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: number; text: string }>(
+    'SELECT id, text FROM chunks WHERE id = ANY($1::bigint[])',
+    [chunkIds],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.text]));
+}

@@ -1,0 +1,6 @@
+export type { Db, Queryable, QueryResult } from './db';
+export { openPglite } from './pglite';
+export { openPg } from './pg';
+export { migrate, loadMigrations } from './migrate';
+export { openLibrary } from './open';
+export type { LibraryLocation } from './open';
