@@ -3,6 +3,8 @@ import type { Queryable } from '../store/db';
 /** What the in-memory search index needs of a document: filters, ranking signals and tokens. */
 export interface IndexFeedDocument {
   id: number;
+  externalId: string;
+  title: string;
   changeSeq: number;
   status: 'active' | 'quarantined' | 'withdrawn';
   siteId: number;
@@ -24,11 +26,11 @@ const split = (s: string): string[] => (s ? s.split(' ') : []);
  */
 export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize = 2000): Promise<IndexFeedDocument[]> {
   const docs = await db.query<{
-    id: number; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
+    id: number; external_id: string; title: string; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
     info_type: string; topic: string | null; issuer: string | null; validity: string;
     published_at: Date | string | null; doc_number_key: string | null; title_tokens: string;
   }>(
-    `SELECT id, change_seq, status, site_id, info_type, topic, issuer, validity, published_at,
+    `SELECT id, external_id, title, change_seq, status, site_id, info_type, topic, issuer, validity, published_at,
             doc_number_key, title_tokens
        FROM documents WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`,
     [afterSeq, batchSize],
@@ -47,6 +49,8 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
   }
   return docs.rows.map((d) => ({
     id: Number(d.id),
+    externalId: d.external_id,
+    title: d.title,
     changeSeq: Number(d.change_seq),
     status: d.status,
     siteId: d.site_id,
@@ -73,6 +77,8 @@ export interface DisplayDocument {
   docNumber: string | null;
   publishedAt: string | null;
   validity: string;
+  /** The opening of the body, for a snippet when only the title matched. */
+  lead: string;
 }
 
 export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promise<Map<number, DisplayDocument>> {
@@ -80,9 +86,9 @@ export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promi
   const { rows } = await db.query<{
     id: number; external_id: string; title: string; url: string | null; code: string; name: string;
     info_type: string; issuer: string | null; doc_number: string | null; published_at: Date | string | null;
-    validity: string;
+    validity: string; lead: string;
   }>(
-    `SELECT d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
+    `SELECT substr(d.body, 1, 300) AS lead, d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
             d.published_at, d.validity
        FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.id = ANY($1::bigint[])`,
     [ids],
@@ -94,6 +100,7 @@ export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promi
         id: Number(r.id), externalId: r.external_id, title: r.title, url: r.url, siteCode: r.code,
         siteName: r.name, infoType: r.info_type, issuer: r.issuer, docNumber: r.doc_number,
         publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, validity: r.validity,
+        lead: r.lead,
       },
     ]),
   );

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import { listSites } from '../../library/documents';
+import type { AppServices } from '../app';
+
+export function registerSystemRoutes(app: FastifyInstance, services: AppServices): void {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, index: services.search.index.size }));
+  app.get('/v1/sites', { schema: { summary: 'Sites on the platform', tags: ['library'] } }, async () => ({
+    sites: (await listSites(services.db)).map((s) => ({
+      code: s.code, name: s.name, level: s.level, regionCode: s.region_code, domains: s.domains,
+    })),
+  }));
+}

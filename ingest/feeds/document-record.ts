@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { INFO_TYPES, type DocumentInput, type InfoType } from '../../library/model/document';
+
+const optionalText = z.string().trim().nullish();
+
+/**
+ * One line of a documents JSONL feed (the shape of ../shared/corpus/documents, see its PROVENANCE.md):
+ * {id, site, title, url, published, issuer, doc_number, category, text, ...}.
+ */
+export const documentRecordSchema = z.object({
+  id: z.union([z.string().trim().min(1, 'id is empty'), z.number().int()]).transform(String),
+  site: optionalText,
+  title: z.string({ required_error: 'title is missing', invalid_type_error: 'title must be a string' })
+    .trim()
+    .min(1, 'title is empty'),
+  text: z.string({ required_error: 'text is missing', invalid_type_error: 'text must be a string' })
+    .refine((t) => t.trim().length > 0, 'text (the body) is empty'),
+  url: optionalText,
+  published: optionalText,
+  written: optionalText,
+  issuer: optionalText,
+  doc_number: optionalText,
+  index_number: optionalText,
+  category: optionalText,
+  topic: optionalText,
+  column: optionalText,
+  validity: optionalText,
+}).passthrough();
+
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
+
+/** Turns zod's issues into one sentence that names the field and what is wrong. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.join('.') || 'record';
+      return i.message.startsWith(field) ? i.message : `${field}: ${i.message}`;
+    })
+    .join('; ');
+}
+
+const INFO_TYPE_SET = new Set<string>(INFO_TYPES);
+
+/** Maps a validated record to the library's document input. Site falls back to the feed's default. */
+export function recordToDocument(record: DocumentRecord, defaultSite: string): DocumentInput {
+  const category = record.category && INFO_TYPE_SET.has(record.category) ? (record.category as InfoType) : '其他';
+  const known = new Set(['id', 'site', 'title', 'text', 'url', 'published', 'written', 'issuer', 'doc_number',
+    'index_number', 'category', 'topic', 'column', 'validity']);
+  const extra = Object.fromEntries(Object.entries(record).filter(([k]) => !known.has(k)));
+  return {
+    externalId: record.id,
+    siteCode: record.site || defaultSite,
+    column: record.column ?? null,
+    url: record.url ?? null,
+    title: record.title,
+    body: record.text,
+    infoType: category,
+    topic: record.topic ?? null,
+    issuer: record.issuer ?? null,
+    docNumber: record.doc_number ?? null,
+    indexNumber: record.index_number ?? null,
+    writtenAt: isoDate(record.written),
+    publishedAt: isoDate(record.published),
+    extra: record.category && !INFO_TYPE_SET.has(record.category) ? { ...extra, sourceCategory: record.category } : extra,
+  };
+}
+
+/** Accepts YYYY-MM-DD or an ISO datetime; anything else is dropped rather than stored wrong. */
+function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}Z`);
+  return Number.isNaN(date.getTime()) ? null : value;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { LexicalIndex } from './index';
+
+const doc = (id: number, title: string[], ...chunks: string[][]) => ({
+  id,
+  titleTokens: title,
+  chunks: chunks.map((tokens, i) => ({ id: id * 100 + i, tokens })),
+});
+const q = (...terms: string[]) => ({ terms: terms.map((term) => ({ term, weight: 1 })), limit: 10 });
+
+describe('LexicalIndex', () => {
+  it('ranks a title match above a body-only match', () => {
+    const index = new LexicalIndex();
+    index.upsert(doc(1, ['通知'], ['社保', '卡', '办理']));
+    index.upsert(doc(2, ['社保', '卡', '指南'], ['办理', '流程']));
+    index.upsert(doc(3, ['公告'], ['其他', '内容']));
+    const { hits, total } = index.search(q('社保', '卡'));
+    expect(hits.map((h) => h.docId)).toEqual([2, 1]);
+    expect(total).toBe(2);
+  });
+
+  it('scores a document by its best chunk and reports that chunk', () => {
+    const index = new LexicalIndex();
+    index.upsert(doc(1, ['条例'], ['无关', '内容'], ['养老', '保险', '缴费', '养老']));
+    index.upsert(doc(2, ['办法'], ['养老', '其他', '其他', '其他', '其他', '其他']));
+    const { hits } = index.search(q('养老'));
+    expect(hits.map((h) => h.docId)).toEqual([1, 2]);
+    expect(hits[0].bestChunkId).toBe(101);
+  });
+
+  it('rarer terms weigh more than common ones', () => {
+    const index = new LexicalIndex();
+    for (let i = 1; i <= 8; i++) index.upsert(doc(i, ['文件'], ['市', '政府', `x${i}`]));
+    index.upsert(doc(20, ['文件'], ['市', '公积金']));
+    index.upsert(doc(21, ['文件'], ['市', '市', '政府']));
+    expect(index.search(q('市', '公积金')).hits[0].docId).toBe(20);
+  });
+
+  it('replaces a document in place and forgets removed ones', () => {
+    const index = new LexicalIndex();
+    index.upsert(doc(1, ['旧', '标题'], ['旧', '正文']));
+    index.upsert(doc(1, ['新', '标题'], ['新', '正文']));
+    expect(index.search(q('旧')).hits).toEqual([]);
+    expect(index.search(q('新')).hits.map((h) => h.docId)).toEqual([1]);
+    expect(index.remove(1)).toBe(true);
+    expect(index.search(q('新')).hits).toEqual([]);
+    expect(index.size).toMatchObject({ documents: 0, chunks: 0 });
+  });
+
+  it('applies the acceptance filter before ranking and counts only accepted matches', () => {
+    const index = new LexicalIndex();
+    const a = index.upsert(doc(1, ['社保'], []));
+    index.upsert(doc(2, ['社保', '社保'], []));
+    const { hits, total } = index.search({ ...q('社保'), accept: (slot) => slot === a });
+    expect(hits.map((h) => h.docId)).toEqual([1]);
+    expect(total).toBe(1);
+  });
+
+  it('demotes a document by its prior', () => {
+    const index = new LexicalIndex();
+    index.upsert({ ...doc(1, ['社保', '办法'], []), prior: 0.3 });
+    index.upsert(doc(2, ['社保', '办法'], []));
+    expect(index.search(q('社保')).hits.map((h) => h.docId)).toEqual([2, 1]);
+  });
+});

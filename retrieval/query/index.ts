@@ -1,0 +1,2 @@
+export { understandQuery, MAX_QUERY_CHARS } from './understand';
+export type { UnderstoodQuery } from './understand';

@@ -1,0 +1,28 @@
+import { analyze, findDocNumbers, indexForm } from '../../library/analyzer';
+import type { WeightedTerm } from '../lexical';
+
+/** Longest query we analyse; the rest is ignored, so cost never grows with what a user pastes. */
+export const MAX_QUERY_CHARS = 200;
+
+export interface UnderstoodQuery {
+  /** The query as typed, trimmed and capped. */
+  original: string;
+  /** Index form (folded, Simplified, lower case) for exact comparisons. */
+  normalized: string;
+  terms: WeightedTerm[];
+  /** Canonical 文号 keys found in the query: documents bearing them come first. */
+  docNumberKeys: string[];
+  truncated: boolean;
+}
+
+export function understandQuery(raw: string): UnderstoodQuery {
+  // Control characters carry no meaning and break segmentation.
+  // eslint-disable-next-line no-control-regex
+  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const truncated = cleaned.length > MAX_QUERY_CHARS;
+  const original = truncated ? cleaned.slice(0, MAX_QUERY_CHARS) : cleaned;
+  const normalized = indexForm(original).replace(/\s+/g, ' ').trim();
+  const terms = analyze(original).map((term) => ({ term, weight: 1 }));
+  const docNumberKeys = [...new Set(findDocNumbers(indexForm(original)).map((m) => m.key))];
+  return { original, normalized, terms, docNumberKeys, truncated };
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJsonl } from '../../ingest/feeds';
+import { ingestDocumentLines } from '../../ingest/pipeline';
+import { corpusAvailable, corpusFile } from '../../library/testing/corpus';
+import { openLibrary, type Db } from '../../library/store';
+import { SearchService } from './index';
+
+const FILES = ['documents/laws_lawrefbook.jsonl', 'documents/ncp2020_policy_docs.jsonl', 'documents/taidi2020c_replies.jsonl'];
+
+describe.skipIf(!corpusAvailable)('real corpus: a document is found first by its exact title', () => {
+  let db: Db;
+  let search: SearchService;
+  const sample: Array<{ id: string; title: string }> = [];
+
+  beforeAll(async () => {
+    db = await openLibrary();
+    for (const file of FILES) {
+      await ingestDocumentLines(db, readJsonl(corpusFile(file)), { defaultSite: 'corpus' });
+      const records = (await readFile(corpusFile(file), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; title: string | null });
+      // Every k-th record with a title: spread over the file, the same 50 on every run.
+      const withTitle = records.filter((r) => r.title);
+      const step = Math.floor(withTitle.length / 17);
+      for (let i = 0; i < 17 && sample.length < 50; i++) sample.push(withTitle[i * step] as { id: string; title: string });
+    }
+    search = new SearchService(db);
+    await search.sync();
+  }, 300_000);
+  afterAll(async () => db?.close());
+
+  it('finds each of 50 sampled documents first (or among identical titles first)', async () => {
+    expect(sample).toHaveLength(50);
+    const misses: string[] = [];
+    for (const doc of sample) {
+      const { results } = await search.search({ q: doc.title, limit: 10 });
+      const sameTitle = results.filter((r) => r.title === doc.title);
+      const ok = results[0]?.title === doc.title && sameTitle.some((r) => r.id === doc.id);
+      if (!ok) misses.push(`${doc.id} "${doc.title}" → ${results[0]?.id} "${results[0]?.title}"`);
+    }
+    expect(misses).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+export type SearchScope = 'site' | 'region' | 'platform';
+
+export interface SearchRequest {
+  q: string;
+  /** Site code the search comes from (the widget's site). */
+  site?: string;
+  /** site: only that site; region: its region (a city includes its counties); platform: everything. */
+  scope?: SearchScope;
+  siteLevel?: string;
+  region?: string;
+  infoType?: string;
+  topic?: string;
+  issuer?: string;
+  year?: number;
+  /** 'current' hides repealed/expired documents; default shows all, current first. */
+  validity?: 'current' | 'all';
+  limit?: number;
+  offset?: number;
+  /** External ids never to return (evaluation: a query's own document). */
+  exclude?: string[];
+}
+
+export interface SearchResult {
+  id: string;
+  title: string;
+  /** Title with matched terms in <em>, HTML-escaped. */
+  titleHtml: string;
+  url: string | null;
+  site: { code: string; name: string };
+  infoType: string;
+  issuer: string | null;
+  docNumber: string | null;
+  publishedAt: string | null;
+  validity: string;
+  /** false for repealed or expired documents: show a label. */
+  current: boolean;
+  /** HTML-escaped excerpt with matched terms in <em>. */
+  snippet: string;
+  score: number;
+  /** Why it is here when not just by text: 'docNumber' | 'exactTitle'. */
+  matchedBy?: string;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  offset: number;
+  limit: number;
+  results: SearchResult[];
+  facets: Record<'infoType' | 'site' | 'year' | 'validity' | 'topic' | 'issuer', FacetValue[]>;
+  /** True when the query was longer than we analyse; only its start was used. */
+  truncated: boolean;
+  tookMs: number;
+}
