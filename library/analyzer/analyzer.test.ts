@@ -38,3 +38,13 @@ describe('analyzer', () => {
     expect(found[0].index).toBeGreaterThan(0);
   });
 });
+
+describe('order-style 文号', () => {
+  it('matches with or without the state prefix and in Chinese numerals', () => {
+    const key = docNumberKey('中华人民共和国国务院令第306号');
+    expect(key).toBe('国务院令第306号');
+    expect(docNumberKey('国务院令第三百零六号')).toBe(key);
+    expect(docNumberKey('中中华人民共和国主席令第三号')).toBe('主席令第3号');
+    expect(docNumberKey('国家税务总局公告2020年第4号')).toBe('国家税务总局公告2020年第4号');
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Raised for attachments we cannot turn into text. A permanent condition: the ingest worker must
+ * not retry, and the editor should get `reason` (Chinese first, English after) in the admin UI.
+ * TODO(lead): derive from ZhiwenError once library/errors.ts exists (code UNSUPPORTED_ATTACHMENT, 422).
+ */
+export type UnsupportedKind =
+  | 'legacy-office'
+  | 'ofd'
+  | 'spreadsheet'
+  | 'presentation'
+  | 'scanned-pdf'
+  | 'encrypted'
+  | 'damaged'
+  | 'unknown';
+
+export class UnsupportedAttachmentError extends Error {
+  readonly code = 'UNSUPPORTED_ATTACHMENT';
+  constructor(
+    readonly filename: string,
+    readonly kind: UnsupportedKind,
+    /** What the editor should do, in Chinese and English. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot read attachment "${filename}": ${reason}`, options);
+    this.name = 'UnsupportedAttachmentError';
+  }
+}
+
+export const REASONS: Record<UnsupportedKind, string> = {
+  'legacy-office':
+    '旧版Office/WPS文档（.doc/.wps）无法读取，请另存为.docx或PDF后重新上传 (legacy .doc/.wps format: save as .docx or PDF and upload again)',
+  ofd: 'OFD版式文件暂不支持，请同时提供PDF或.docx版本 (OFD is not supported: provide a PDF or .docx version)',
+  spreadsheet:
+    '表格文件（.xls/.xlsx/.et）暂不支持全文检索，请将要点写入正文或提供PDF版本 (spreadsheets are not indexed: put the key content in the page text or provide a PDF)',
+  presentation:
+    '演示文稿（.ppt/.pptx/.dps）暂不支持，请提供PDF版本 (presentations are not supported: provide a PDF)',
+  'scanned-pdf':
+    '扫描版PDF无文字层，请提供可复制文字的版本 (scanned PDF without a text layer: provide a PDF whose text can be copied, or the .docx)',
+  encrypted:
+    'PDF已加密，需要密码才能打开，请提供未加密的版本 (encrypted PDF needs a password: upload an unencrypted copy)',
+  damaged:
+    '文件已损坏或格式与扩展名不符，请重新导出后上传 (file is damaged or not what its extension says: export it again and upload)',
+  unknown:
+    '不支持的附件格式，请提供PDF、.docx或.txt (unsupported attachment type: provide PDF, .docx or .txt)',
+};
+
+export function unsupported(
+  filename: string,
+  kind: UnsupportedKind,
+  cause?: unknown,
+): UnsupportedAttachmentError {
+  return new UnsupportedAttachmentError(
+    filename,
+    kind,
+    REASONS[kind],
+    cause === undefined ? undefined : { cause },
+  );
+}

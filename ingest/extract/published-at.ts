@@ -1,0 +1,59 @@
+/**
+ * Publication date: a `<meta>` the CMS wrote, else the information table, else the first date in
+ * the byline area just above (or at the top of) the main text.
+ */
+import type { Segment } from './segments';
+
+const META_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[name="PubDate"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish_date"]',
+  'meta[name="firstpublishedtime"]',
+  'meta[property="og:release_date"]',
+  'meta[itemprop="datePublished"]',
+];
+
+const DATE =
+  /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
+
+const pad = (v: string): string => v.padStart(2, '0');
+
+/** "2005年4月5日 06:40" → "2005-04-05T06:40"; "2020-3-1" → "2020-03-01"; null when no valid date. */
+export function normalizeDate(text: string): string | null {
+  const m = DATE.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  if (h === undefined || Number(h) > 23 || Number(mi) > 59) return day;
+  return `${day}T${pad(h)}:${pad(mi)}`;
+}
+
+/** How many segments above the main text we search for a byline. */
+const BYLINE_WINDOW = 12;
+
+export function findPublishedAt(
+  doc: Document,
+  meta: Record<string, string>,
+  segments: Segment[],
+  spanStart: number,
+): string | null {
+  for (const sel of META_SELECTORS) {
+    const v = doc.querySelector(sel)?.getAttribute('content');
+    const date = v ? normalizeDate(v) : null;
+    if (date) return date;
+  }
+  for (const key of ['发布日期', '成文日期']) {
+    const date = meta[key] ? normalizeDate(meta[key]) : null;
+    if (date) return date;
+  }
+  // Nearest to the text first: page headers carry today's date, bylines sit right above the text.
+  const above = segments.slice(Math.max(0, spanStart - BYLINE_WINDOW), spanStart).reverse();
+  const window = [...above, ...segments.slice(spanStart, spanStart + 3)].filter((s) => s.text.length <= 120);
+  const labelled = window.find((s) => /(?:发布|发表|更新|时间|日期)/.test(s.text) && normalizeDate(s.text));
+  const any = labelled ?? window.find((s) => normalizeDate(s.text));
+  return any ? normalizeDate(any.text) : null;
+}

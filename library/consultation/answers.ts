@@ -1,0 +1,69 @@
+import { InvalidRecordError, NotFoundError } from '../errors';
+import type { Db, Queryable } from '../store/db';
+
+export type AnswerKind = 'faq' | 'suggestions' | 'library' | 'not_found';
+
+export interface AnswerLogInput {
+  answerId: string;
+  question: string;
+  siteCode?: string | null;
+  kind: AnswerKind;
+  faqEntryId?: number | null;
+  confidence?: number | null;
+  /** External ids of the documents cited. */
+  citations?: string[];
+}
+
+/** Records an answer given, so feedback and the editors' queue can refer to it by its id. */
+export async function logAnswer(db: Queryable, a: AnswerLogInput): Promise<void> {
+  await db.query(
+    `INSERT INTO answer_log (answer_id, question, site_code, kind, faq_entry_id, confidence, citations)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [a.answerId, a.question.slice(0, 1000), a.siteCode ?? null, a.kind, a.faqEntryId ?? null, a.confidence ?? null, a.citations ?? []],
+  );
+}
+
+export interface FeedbackInput {
+  answerId: string;
+  helpful: boolean;
+  comment?: string | null;
+}
+
+/** Records 有用 / 没用 on an answer; a 没用 puts its question on the editors' queue. */
+export async function recordFeedback(db: Db, f: FeedbackInput): Promise<{ id: number; queued: boolean }> {
+  const comment = (f.comment ?? '').trim().slice(0, 1000) || null;
+  if (typeof f.helpful !== 'boolean') throw new InvalidRecordError('helpful must be true (有用) or false (没用)');
+  return db.transaction(async (tx) => {
+    const answer = (
+      await tx.query<{ question: string; site_code: string | null }>('SELECT question, site_code FROM answer_log WHERE answer_id = $1', [f.answerId])
+    ).rows[0];
+    if (!answer) throw new NotFoundError(`no answer "${f.answerId}": send the answerId returned by POST /v1/ask`);
+    const { rows } = await tx.query<{ id: number }>(
+      'INSERT INTO answer_feedback (answer_id, helpful, comment) VALUES ($1, $2, $3) RETURNING id',
+      [f.answerId, f.helpful, comment],
+    );
+    if (!f.helpful) {
+      await tx.query(
+        `INSERT INTO unanswered_questions (question, site_code, reason, answer_id, comment) VALUES ($1, $2, 'disliked', $3, $4)`,
+        [answer.question, answer.site_code, f.answerId, comment],
+      );
+    }
+    return { id: Number(rows[0].id), queued: !f.helpful };
+  });
+}
+
+export interface FeedbackSummary {
+  answers: number;
+  helpful: number;
+  notHelpful: number;
+}
+
+export async function feedbackSummary(db: Queryable, sinceIso?: string): Promise<FeedbackSummary> {
+  const { rows } = await db.query<{ answers: number; helpful: number; not_helpful: number }>(
+    `SELECT (SELECT count(*)::int FROM answer_log WHERE $1::timestamptz IS NULL OR created_at >= $1) AS answers,
+            count(*) FILTER (WHERE helpful)::int AS helpful, count(*) FILTER (WHERE NOT helpful)::int AS not_helpful
+       FROM answer_feedback WHERE $1::timestamptz IS NULL OR created_at >= $1`,
+    [sinceIso ?? null],
+  );
+  return { answers: rows[0].answers, helpful: rows[0].helpful, notHelpful: rows[0].not_helpful };
+}

@@ -1,0 +1,16 @@
+export type { FaqEntry, FaqEntryInput, FaqStatus, FaqScope, FaqAction, FaqVersion } from './types';
+export { FAQ_STATUSES, FAQ_SCOPES, FAQ_ACTIONS } from './types';
+export { createEntry, updateEntry, getEntry, listEntries, readFaqFeed, normalizeEntryInput, FAQ_LIMITS } from './entries';
+export type { EntryFilter } from './entries';
+export { transitionEntry, TRANSITIONS, SelfReviewError } from './workflow';
+export type { FaqTransition } from './workflow';
+export { listVersions } from './versions';
+export { logAnswer, recordFeedback, feedbackSummary } from './answers';
+export type { AnswerKind, AnswerLogInput, FeedbackInput, FeedbackSummary } from './answers';
+export { logUnanswered, listOpenUnanswered, resolveUnanswered } from './unanswered';
+export type { UnansweredQuestion } from './unanswered';
+export { entriesToCsv, entriesToXlsx, parseEntriesCsv, parseEntriesXlsx, MAX_IMPORT_ROWS } from './transfer';
+export type { ImportedRow } from './transfer';
+export { sanitizeHtml, htmlToText, escapeHtml, decodeEntities, safeHref } from './sanitize-html';
+export { fetchPassageDocuments, findInterpretations } from './passages';
+export type { PassageDocument } from './passages';
