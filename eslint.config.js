@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'evals/results/', '.tmp/', 'widget/public/vendor/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'data/', 'evals/results/', '.tmp/', 'widget/public/vendor/', '**/*.js', '**/*.mjs', '*.tmp.ts', 't[0-9]*.ts', 'dbg*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
