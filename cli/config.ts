@@ -7,6 +7,8 @@ export interface ZhiwenConfig {
   port: number;
   host: string;
   redisUrl?: string;
+  /** Requests per minute per client IP; 0 turns the limit off (benchmarks on loopback). */
+  rateLimitPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ZhiwenConfig {
@@ -22,5 +24,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ZhiwenConfig {
     // '::' listens on IPv6 and, dual-stack, on IPv4 too.
     host: env.HOST ?? '::',
     redisUrl: env.REDIS_URL || undefined,
+    rateLimitPerMinute: nonNegativeInteger(env.ZHIWEN_RATE_LIMIT_PER_MINUTE, 600, 'ZHIWEN_RATE_LIMIT_PER_MINUTE'),
   };
+}
+
+function nonNegativeInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${value}"`);
+  return n;
 }

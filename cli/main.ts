@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { readConfig } from './config';
-import { ingestCommand } from './ingest-command';
+import { FEED_KINDS, type FeedKind } from '../ingest/feeds';
+import { ingestCommand, withdrawCommand } from './ingest-command';
+import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { serve } from './serve';
 
 const program = new Command()
@@ -15,14 +17,31 @@ program
 
 program
   .command('ingest')
-  .description('ingest JSONL document feeds (one JSON object per line: id, title, text, site, category, …)')
-  .argument('<files...>', 'JSONL files')
-  .option('--site <code>', 'site code for records without a "site" field (default: the file name)')
+  .description(
+    'ingest feeds (.jsonl/.csv: documents, Q&A pairs, service guides), saved pages (.html), attachments (PDF/DOCX) and folders of them',
+  )
+  .argument('<paths...>', 'files or folders; the reader is chosen by extension and content')
+  .option('--site <code>', 'site code for records and files without one (default: the feed\'s file name, the folder\'s name)')
+  .option('--kind <kind>', `force one reader: ${FEED_KINDS.join(', ')}`)
   .option('--no-progress', 'no progress bar')
-  .action(async (files: string[], opts: { site?: string; progress: boolean }) => {
-    const summaries = await ingestCommand(files, readConfig(), opts);
+  .action(async (paths: string[], opts: { site?: string; kind?: string; progress: boolean }) => {
+    if (opts.kind !== undefined && !(FEED_KINDS as readonly string[]).includes(opts.kind)) {
+      throw new Error(`--kind "${opts.kind}" is not a reader: use one of ${FEED_KINDS.join(', ')}`);
+    }
+    const summaries = await ingestCommand(paths, readConfig(), { ...opts, kind: opts.kind as FeedKind | undefined });
     if (summaries.some((s) => s.rejected.length > 0)) process.exitCode = 2;
   });
+
+program
+  .command('withdraw')
+  .description('withdraw documents by external id: out of search on every replica, kept for audit, clusters and links updated')
+  .argument('<ids...>', 'external ids (the feed record id, the page URL, or file:<path> for an attachment)')
+  .action(async (ids: string[]) => {
+    const { missing } = await withdrawCommand(ids, readConfig());
+    if (missing.length > 0) process.exitCode = 2;
+  });
+
+registerIngestJobCommands(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhiwen: ${err.message}`);

@@ -1,8 +1,13 @@
 import { buildApp } from '../api/app';
 import { openLibrary } from '../library/store';
 import { isLibraryEmpty, loadSampleLibrary } from '../ingest/sample/load-sample';
+import { Curation } from '../retrieval/curation';
 import { SearchService } from '../retrieval/search';
+import { FaqService } from '../retrieval/faq';
+import { answerServiceFromEnv } from '../retrieval/answer';
 import type { ZhiwenConfig } from './config';
+import { INGEST_QUEUE, openJobQueue } from '../ingest/jobs';
+import { readIngestSettings } from './ingest-settings';
 
 export interface ServeOptions {
   /** Load the sample city into an empty library (default true). */
@@ -16,17 +21,37 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
     const loaded = await loadSampleLibrary(db);
     console.log(`empty library: loaded the sample city (${loaded.documents} sample documents, fictional)`);
   }
-  const search = new SearchService(db);
+  // Editors' synonyms, hot words and pins (seeded with the starter synonyms once), and the query log.
+  const curation = await Curation.open(db);
+  const stopCuration = curation.follow();
+  const search = new SearchService(db, { curation });
   const started = performance.now();
   const changed = await search.sync();
+  // One query before listening loads what the first request would otherwise wait for (lazy modules, JIT).
+  await search.search({ q: '政务服务' });
   console.log(`search index ready: ${changed} documents in ${Math.round(performance.now() - started)} ms`);
   const stopFollowing = search.follow();
-  const app = await buildApp({ db, search }, { logger: process.env.LOG_LEVEL !== 'silent' });
+  // The consultation knowledge base's FAQ index, and answers (grounded LLM when ZHIWEN_LLM_* is set).
+  const faqs = new FaqService(db);
+  console.log(`FAQ index ready: ${await faqs.sync()} entries`);
+  const stopFaqs = faqs.follow();
+  const answers = answerServiceFromEnv({ db, search, faqs });
+  console.log(answers.llm ? `answers: grounded LLM ${answers.llm}, extractive fallback` : 'answers: extractive (set ZHIWEN_LLM_BASE_URL and ZHIWEN_LLM_MODEL for an LLM)');
+  // With REDIS_URL: the workers' shared queue; without: this process's own (in-process) jobs.
+  const jobs = openJobQueue(INGEST_QUEUE, readIngestSettings().queue);
+  const app = await buildApp({ db, search, jobs: [jobs], curation, faqs, answers: answers.service }, {
+    logger: process.env.LOG_LEVEL !== 'silent',
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   const address = await app.listen({ port: config.port, host: config.host, ipv6Only: false });
   console.log(`Zhiwen is serving on ${address} (try ${address.replace('[::]', 'localhost')}/ and /docs)`);
   const shutdown = async () => {
     stopFollowing();
+    stopCuration();
+    stopFaqs();
     await app.close();
+    await curation.close();
+    await jobs.close();
     await db.close();
     process.exit(0);
   };

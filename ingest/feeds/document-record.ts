@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { INFO_TYPES, type DocumentInput, type InfoType } from '../../library/model/document';
+import { INFO_TYPES, VALIDITY, type DocumentInput, type InfoType, type Validity } from '../../library/model/document';
+import { parseChineseDate } from '../normalize';
+import type { FeedItem } from './feed-item';
 
 const optionalText = z.string().trim().nullish();
+/** A JSON null where a value is required reads as "missing", not as "must be a string". */
+const nullIsMissing = (v: unknown): unknown => (v === null ? undefined : v);
 
 /**
  * One line of a documents JSONL feed (the shape of ../shared/corpus/documents, see its PROVENANCE.md):
@@ -10,11 +14,15 @@ const optionalText = z.string().trim().nullish();
 export const documentRecordSchema = z.object({
   id: z.union([z.string().trim().min(1, 'id is empty'), z.number().int()]).transform(String),
   site: optionalText,
-  title: z.string({ required_error: 'title is missing', invalid_type_error: 'title must be a string' })
-    .trim()
-    .min(1, 'title is empty'),
-  text: z.string({ required_error: 'text is missing', invalid_type_error: 'text must be a string' })
-    .refine((t) => t.trim().length > 0, 'text (the body) is empty'),
+  title: z.preprocess(
+    nullIsMissing,
+    z.string({ required_error: 'title is missing', invalid_type_error: 'title must be a string' }).trim().min(1, 'title is empty'),
+  ),
+  text: z.preprocess(
+    nullIsMissing,
+    z.string({ required_error: 'text is missing', invalid_type_error: 'text must be a string' })
+      .refine((t) => t.trim().length > 0, 'text (the body) is empty'),
+  ),
   url: optionalText,
   published: optionalText,
   written: optionalText,
@@ -40,6 +48,7 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 const INFO_TYPE_SET = new Set<string>(INFO_TYPES);
+const VALIDITY_SET = new Set<string>(VALIDITY);
 
 /** Maps a validated record to the library's document input. Site falls back to the feed's default. */
 export function recordToDocument(record: DocumentRecord, defaultSite: string): DocumentInput {
@@ -61,15 +70,35 @@ export function recordToDocument(record: DocumentRecord, defaultSite: string): D
     indexNumber: record.index_number ?? null,
     writtenAt: isoDate(record.written),
     publishedAt: isoDate(record.published),
+    ...(record.validity && VALIDITY_SET.has(record.validity) ? { validity: record.validity as Validity } : {}),
     extra: record.category && !INFO_TYPE_SET.has(record.category) ? { ...extra, sourceCategory: record.category } : extra,
   };
 }
 
-/** Accepts YYYY-MM-DD or an ISO datetime; anything else is dropped rather than stored wrong. */
-function isoDate(value: string | null | undefined): string | null {
+/**
+ * Accepts YYYY-MM-DD or an ISO datetime, else a date as Chinese sites write it (2020年3月1日,
+ * 二〇二〇年三月一日, 2020/3/1, 2020.3.1 → its ISO day); anything else is dropped rather than stored wrong.
+ */
+export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
-  if (!m) return null;
+  if (!m) return parseChineseDate(value.trim().split(/\s+/u)[0] ?? '');
   const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}Z`);
   return Number.isNaN(date.getTime()) ? null : value;
+}
+
+/**
+ * One parsed feed value (a JSONL line or a mapped CSV row) → a document, or the reason it cannot be
+ * one. Reasons name the field: "title is missing", "text (the body) is empty".
+ */
+export function documentFromValue(value: unknown, defaultSite: string, where: Pick<FeedItem, 'source' | 'lineNumber'>): FeedItem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ...where, error: 'expected a JSON object with id, title and text' };
+  }
+  const parsed = documentRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const id = (value as { id?: unknown }).id;
+    return { ...where, id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined, error: describeIssues(parsed.error) };
+  }
+  return { ...where, id: parsed.data.id, document: recordToDocument(parsed.data, defaultSite) };
 }

@@ -1,3 +1,14 @@
-export { prepareDocument } from './prepare';
-export { ingestDocumentLines, emptySummary } from './ingest-documents';
-export type { IngestOptions, IngestSummary, Rejection } from './ingest-documents';
+export { prepareDocument, MIN_FINGERPRINT_CHARS } from './prepare';
+export type { PrepareOptions } from './prepare';
+export { classifyDocument, TOPIC_MIN_CONFIDENCE, INFO_TYPE_MIN_CONFIDENCE_OVER_SOURCE } from './classify-document';
+export type { ClassifiedDocument } from './classify-document';
+export { ingestItems, ingestDocumentLines, emptySummary, addSummary } from './ingest-documents';
+export type { IngestItemsOptions, IngestOptions, IngestSummary, Rejection } from './ingest-documents';
+export { LibraryWriter } from './library-writer';
+export type { LibraryWriterOptions, StoredDocument } from './library-writer';
+export { RepostClusters } from './repost-clusters';
+export type { ClusterOutcome } from './repost-clusters';
+export { relinkInterpretation, updateLinks, unlinkDocument } from './interpretation-links';
+export type { LinkChange } from './interpretation-links';
+export { repostTitleKey, repostConflict, linkKeysOf, REPOST_MAX_DAYS_APART } from './keys';
+export type { RepostFacts } from './keys';

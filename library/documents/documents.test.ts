@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverCases, type TestLibrary } from '../store/test-drivers';
 import { migrate } from '../store/migrate';
-import { readIndexFeed, upsertDocument, upsertSite, withdrawDocument, type PreparedDocument } from './index';
+import {
+  clusterMembers, createCluster, fetchDocumentLinks, joinCluster, leaveCluster, listQuarantined, readIndexFeed,
+  recordQuarantine, releaseQuarantine, releasedContent, replaceInterpretationLinks, upsertDocument, upsertDocuments,
+  upsertSite, withdrawDocument, type PreparedDocument,
+} from './index';
 
 function prepared(overrides: Partial<PreparedDocument> = {}): PreparedDocument {
   return {
@@ -78,6 +82,63 @@ for (const driver of driverCases()) {
       ).rejects.toThrow('boom');
       const { rows } = await lib.db.query(`SELECT 1 FROM sites WHERE code = 'rollback-me'`);
       expect(rows).toEqual([]);
+    });
+
+    it('stores a batch in one go, in order, the later version of a repeated id winning', async () => {
+      const results = await upsertDocuments(lib.db, [
+        prepared({ externalId: 'b-1', contentHash: 'b1', simhash: '00000000000000ff', linkKeys: ['t:示例', 'n:示人社发2024-3'] }),
+        prepared({ externalId: 'b-2', contentHash: 'b2', chunks: [] }),
+        prepared({ externalId: 'b-1', contentHash: 'b1-v2', body: '第二版' }),
+      ]);
+      expect(results.map((r) => r.outcome)).toEqual(['added', 'added', 'updated']);
+      expect(results[2].id).toBe(results[0].id);
+      const { rows } = await lib.db.query<{ body: string; link_keys: string[]; simhash: string | null }>(
+        `SELECT body, link_keys, simhash FROM documents WHERE external_id = 'b-1'`);
+      expect(rows[0]).toEqual({ body: '第二版', link_keys: [], simhash: null });
+      expect((await upsertDocuments(lib.db, [prepared({ externalId: 'b-2', contentHash: 'b2', chunks: [] })]))[0].outcome).toBe('unchanged');
+    });
+
+    it('keeps repost clusters with one canonical document and dissolves them at one member', async () => {
+      await upsertSite(lib.db, { code: 'prov', name: '示例省', level: 'province' });
+      const [a, b, c] = await upsertDocuments(lib.db, [
+        prepared({ externalId: 'r-a', siteCode: 'city', contentHash: 'ra', publishedAt: '2024-03-02' }),
+        prepared({ externalId: 'r-b', siteCode: 'prov', contentHash: 'rb', publishedAt: '2024-03-02' }),
+        prepared({ externalId: 'r-c', siteCode: 'city', contentHash: 'rc', publishedAt: '2024-03-01' }),
+      ]);
+      const cluster = await createCluster(lib.db, [a.id, b.id]);
+      // Same day: the province's copy wins over the city's.
+      expect((await clusterMembers(lib.db, cluster)).map((m) => [m.externalId, m.canonical])).toEqual([['r-b', true], ['r-a', false]]);
+      await joinCluster(lib.db, cluster, c.id);
+      expect((await clusterMembers(lib.db, cluster))[0].externalId).toBe('r-c');
+      const feed = await readIndexFeed(lib.db, 0);
+      expect(feed.filter((d) => d.externalId.startsWith('r-')).map((d) => [d.externalId, d.clusterId, d.isCanonical]).sort())
+        .toEqual([['r-a', cluster, false], ['r-b', cluster, false], ['r-c', cluster, true]]);
+      await leaveCluster(lib.db, a.id);
+      await leaveCluster(lib.db, c.id);
+      expect(await clusterMembers(lib.db, cluster)).toEqual([]);
+      expect((await readIndexFeed(lib.db, 0)).find((d) => d.externalId === 'r-b')).toMatchObject({ clusterId: null, isCanonical: true });
+    });
+
+    it('stores interpretation links once and reads them both ways', async () => {
+      const [reading, policy] = await upsertDocuments(lib.db, [
+        prepared({ externalId: 'l-reading', contentHash: 'lr', infoType: '政策解读', title: '解读' }),
+        prepared({ externalId: 'l-policy', contentHash: 'lp' }),
+      ]);
+      expect(await replaceInterpretationLinks(lib.db, reading.id, [{ policyId: policy.id, evidence: 'docNumber' }])).toEqual({ added: 1, removed: 0 });
+      expect(await replaceInterpretationLinks(lib.db, reading.id, [{ policyId: policy.id, evidence: 'docNumber' }])).toEqual({ added: 0, removed: 0 });
+      const links = await fetchDocumentLinks(lib.db, [reading.id, policy.id]);
+      expect(links.get(reading.id)).toEqual([{ documentId: policy.id, externalId: 'l-policy', title: '示例市社会保障卡办理指南', direction: 'interprets', evidence: 'docNumber' }]);
+      expect(links.get(policy.id)?.map((l) => [l.externalId, l.direction])).toEqual([['l-reading', 'interpretedBy']]);
+    });
+
+    it('records a quarantine and an editor\'s release of that content', async () => {
+      const [held] = await upsertDocuments(lib.db, [prepared({ externalId: 'q-1', contentHash: 'q1', status: 'quarantined' })]);
+      await recordQuarantine(lib.db, held.id, { reason: 'classification mark "机密"', marks: ['机密'] }, 'q1');
+      expect((await listQuarantined(lib.db)).map((q) => [q.externalId, q.marks])).toEqual([['q-1', ['机密']]]);
+      await releaseQuarantine(lib.db, 'q-1', 'editor');
+      expect(await releasedContent(lib.db, ['q-1'])).toEqual(new Map([['q-1', 'q1']]));
+      expect(await listQuarantined(lib.db)).toEqual([]);
+      await expect(releaseQuarantine(lib.db, 'q-1', 'editor')).rejects.toThrow(/no quarantined document "q-1"/u);
     });
 
     it('stores and compares vectors (pgvector)', async () => {

@@ -14,6 +14,10 @@ export interface IndexFeedDocument {
   validity: string;
   publishedAt: string | null;
   docNumberKey: string | null;
+  /** Repost cluster (the same text on several sites), or null when the document has no reposts. */
+  clusterId: number | null;
+  /** False for a repost whose cluster shows another document first (its canonical); true otherwise. */
+  isCanonical: boolean;
   titleTokens: string[];
   chunks: Array<{ id: number; ordinal: number; tokens: string[] }>;
 }
@@ -29,10 +33,13 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     id: number; external_id: string; title: string; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
     info_type: string; topic: string | null; issuer: string | null; validity: string;
     published_at: Date | string | null; doc_number_key: string | null; title_tokens: string;
+    cluster_id: number | string | null; is_canonical: boolean;
   }>(
-    `SELECT id, external_id, title, change_seq, status, site_id, info_type, topic, issuer, validity, published_at,
-            doc_number_key, title_tokens
-       FROM documents WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`,
+    `SELECT d.id, d.external_id, d.title, d.change_seq, d.status, d.site_id, d.info_type, d.topic, d.issuer,
+            d.validity, d.published_at, d.doc_number_key, d.title_tokens, d.cluster_id,
+            (d.cluster_id IS NULL OR c.canonical_document_id IS NULL OR c.canonical_document_id = d.id) AS is_canonical
+       FROM documents d LEFT JOIN document_clusters c ON c.id = d.cluster_id
+      WHERE d.change_seq > $1 ORDER BY d.change_seq LIMIT $2`,
     [afterSeq, batchSize],
   );
   if (docs.rows.length === 0) return [];
@@ -60,6 +67,8 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     validity: d.validity,
     publishedAt: d.published_at ? new Date(d.published_at).toISOString() : null,
     docNumberKey: d.doc_number_key,
+    clusterId: d.cluster_id == null ? null : Number(d.cluster_id),
+    isCanonical: d.is_canonical,
     titleTokens: split(d.title_tokens),
     chunks: byDoc.get(Number(d.id)) ?? [],
   }));

@@ -1,5 +1,18 @@
-export type { PreparedDocument, PreparedChunk, UpsertOutcome } from './prepared';
-export { upsertDocument, withdrawDocument } from './upsert';
+export type { PreparedDocument, PreparedChunk, UpsertOutcome, UpsertResult } from './prepared';
+export { upsertDocument, upsertDocuments, writeDocuments, storedStates, isUnchanged, withdrawDocument } from './upsert';
+export type { StoredState } from './upsert';
+export {
+  createCluster, joinCluster, leaveCluster, clusterOf, refreshCluster, clusterMembers, clusterStats,
+} from './clusters';
+export type { ClusterMember, ClusterStats } from './clusters';
+export {
+  replaceInterpretationLinks, interpretationsLinkedTo, removeLinksOf, fetchDocumentLinks, countLinks,
+} from './links';
+export type { DocumentLink, LinkEvidence } from './links';
+export {
+  recordQuarantine, clearQuarantine, releasedContent, releaseQuarantine, listQuarantined, countQuarantined,
+} from './quarantine';
+export type { QuarantineEntry } from './quarantine';
 export { upsertSite, siteIdFor, listSites } from './sites';
 export type { SiteInput, SiteRow } from './sites';
 export { readIndexFeed, fetchDisplayDocuments, fetchChunkTexts } from './feed';

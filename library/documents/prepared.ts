@@ -15,6 +15,17 @@ export interface PreparedDocument extends DocumentInput {
   contentHash: string;
   chunks: PreparedChunk[];
   status?: 'active' | 'quarantined';
+  /** 64-bit SimHash of the body, 16 hex digits; null when the body is too short to fingerprint. */
+  simhash?: string | null;
+  /** Keys the interpretation linker matches on: 't:' + title key, 'n:' + 文号 key. */
+  linkKeys?: string[];
+  /** Why screening holds the document back (set with status 'quarantined'). */
+  screen?: { reason: string; marks: string[] };
 }
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
+
+export interface UpsertResult {
+  id: number;
+  outcome: UpsertOutcome;
+}

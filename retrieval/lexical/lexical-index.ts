@@ -40,6 +40,11 @@ export interface LexicalIndexOptions {
    * "BM25 fields" (law-title nDCG@10 0.673 vs 0.447 with the title folded into the body).
    */
   titleWeight?: number;
+  /**
+   * How title and body combine: 'bm25f' (one saturating score over title + chunk) or 'separate'
+   * (two BM25 scores summed, BASELINES' "BM25 fields"). See evals/README.md for the comparison.
+   */
+  fieldModel?: 'bm25f' | 'separate';
 }
 
 /** Growable typed column. */
@@ -58,6 +63,7 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint16Array |
 export class LexicalIndex {
   private readonly bm25: Bm25Params;
   private readonly titleWeight: number;
+  private readonly fieldModel: 'bm25f' | 'separate';
   private readonly titlePostings = new Map<string, Postings>();
   private readonly bodyPostings = new Map<string, Postings>();
   private readonly slotById = new Map<number, number>();
@@ -83,12 +89,14 @@ export class LexicalIndex {
   private docBodyScore = new Float32Array(1024);
   private docBestChunk = new Int32Array(1024);
   private docTouched = new Uint8Array(1024);
+  private termTitleTf = new Float32Array(1024);
   private docFirstChunk = new Int32Array(1024);
   private docChunkCount = new Int32Array(1024);
 
   constructor(options: LexicalIndexOptions = {}) {
     this.bm25 = options.bm25 ?? DEFAULT_BM25;
     this.titleWeight = options.titleWeight ?? 2;
+    this.fieldModel = options.fieldModel ?? 'bm25f';
   }
 
   get size(): { documents: number; chunks: number; terms: number } {
@@ -176,30 +184,9 @@ export class LexicalIndex {
     };
     const avgTitle = this.titleLenSum / Math.max(1, this.liveDocs);
     const avgChunk = this.chunkLenSum / Math.max(1, this.liveChunks);
+    const scoreTerm = this.fieldModel === 'bm25f' ? this.scoreTermBm25f : this.scoreTermSeparate;
     for (const { term, weight } of mergeTerms(query.terms)) {
-      const title = this.titlePostings.get(term);
-      if (title) {
-        const w = weight * idf(this.liveDocs, title.length);
-        for (let i = 0; i < title.length; i++) {
-          const packed = title.data[i];
-          const slot = slotOf(packed);
-          if (!this.docAlive[slot]) continue;
-          touchDoc(slot);
-          this.docTitleScore[slot] += w * bm25TermScore(tfOf(packed), this.titleLen[slot], avgTitle, this.bm25);
-        }
-      }
-      const body = this.bodyPostings.get(term);
-      if (body) {
-        const w = weight * idf(this.liveChunks, body.length);
-        for (let i = 0; i < body.length; i++) {
-          const packed = body.data[i];
-          const c = slotOf(packed);
-          if (!this.docAlive[this.chunkDoc[c]]) continue;
-          if (this.chunkScore[c] === 0) touchedChunks.push(c);
-          // A chunk of a document is never scored 0 once touched: BM25 IDF here is always > 0.
-          this.chunkScore[c] += w * bm25TermScore(tfOf(packed), this.chunkLen[c], avgChunk, this.bm25);
-        }
-      }
+      scoreTerm.call(this, term, weight, touchDoc, touchedChunks, avgTitle, avgChunk);
     }
     for (const c of touchedChunks) {
       const slot = this.chunkDoc[c];
@@ -222,7 +209,8 @@ export class LexicalIndex {
       this.docTouched[slot] = 0;
       if (query.accept && !query.accept(slot)) continue;
       matched.push(slot);
-      const score = (this.titleWeight * titleScore + bodyScore) * this.docPrior[slot];
+      const titleFactor = this.fieldModel === 'bm25f' ? 1 : this.titleWeight;
+      const score = (titleFactor * titleScore + bodyScore) * this.docPrior[slot];
       if (score <= top.threshold) continue;
       top.push(score, slot);
       results.set(slot, {
@@ -232,6 +220,76 @@ export class LexicalIndex {
     }
     const hits = top.sorted().map(({ item }) => results.get(item)!);
     return { hits, total: matched.length, matched };
+  }
+
+  /** Title and body as independent BM25 scores, summed with the title weighted (BASELINES' "BM25 fields"). */
+  private scoreTermSeparate(
+    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], avgTitle: number, avgChunk: number,
+  ): void {
+    const title = this.titlePostings.get(term);
+    if (title) {
+      const w = weight * idf(this.liveDocs, title.length);
+      for (let i = 0; i < title.length; i++) {
+        const packed = title.data[i];
+        const slot = slotOf(packed);
+        if (!this.docAlive[slot]) continue;
+        touchDoc(slot);
+        this.docTitleScore[slot] += w * bm25TermScore(tfOf(packed), this.titleLen[slot], avgTitle, this.bm25);
+      }
+    }
+    const body = this.bodyPostings.get(term);
+    if (!body) return;
+    const w = weight * idf(this.liveChunks, body.length);
+    for (let i = 0; i < body.length; i++) {
+      const packed = body.data[i];
+      const c = slotOf(packed);
+      if (!this.docAlive[this.chunkDoc[c]]) continue;
+      // BM25 IDF here is always > 0, so a touched chunk never scores 0: 0 means "not yet touched".
+      if (this.chunkScore[c] === 0) touchedChunks.push(c);
+      this.chunkScore[c] += w * bm25TermScore(tfOf(packed), this.chunkLen[c], avgChunk, this.bm25);
+    }
+  }
+
+  /**
+   * BM25F: each chunk with its document's title is one pseudo-document; the title's length-normalised
+   * term frequency, weighted, adds to the chunk's before saturation. The title's share goes to
+   * docTitleScore and each chunk adds only its increment, so title + best chunk = BM25F exactly.
+   */
+  private scoreTermBm25f(
+    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], avgTitle: number, avgChunk: number,
+  ): void {
+    const title = this.titlePostings.get(term);
+    const body = this.bodyPostings.get(term);
+    const df = Math.min(this.liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
+    const w = weight * idf(Math.max(1, this.liveChunks), df);
+    const { k1, b } = this.bm25;
+    const saturate = (x: number) => (x * (k1 + 1)) / (x + k1);
+    const titled: number[] = [];
+    if (title) {
+      for (let i = 0; i < title.length; i++) {
+        const packed = title.data[i];
+        const slot = slotOf(packed);
+        if (!this.docAlive[slot]) continue;
+        touchDoc(slot);
+        const tf = (this.titleWeight * tfOf(packed)) / (1 - b + (b * this.titleLen[slot]) / (avgTitle || 1));
+        this.termTitleTf[slot] = tf;
+        titled.push(slot);
+        this.docTitleScore[slot] += w * saturate(tf);
+      }
+    }
+    if (body) {
+      for (let i = 0; i < body.length; i++) {
+        const packed = body.data[i];
+        const c = slotOf(packed);
+        const slot = this.chunkDoc[c];
+        if (!this.docAlive[slot]) continue;
+        if (this.chunkScore[c] === 0) touchedChunks.push(c);
+        const tfBody = tfOf(packed) / (1 - b + (b * this.chunkLen[c]) / (avgChunk || 1));
+        const tfTitle = this.termTitleTf[slot];
+        this.chunkScore[c] += w * (saturate(tfTitle + tfBody) - saturate(tfTitle));
+      }
+    }
+    for (const slot of titled) this.termTitleTf[slot] = 0;
   }
 
   private postingsFor(map: Map<string, Postings>, term: string): Postings {
@@ -249,6 +307,7 @@ export class LexicalIndex {
     this.docBodyScore = grow(this.docBodyScore, n);
     this.docBestChunk = grow(this.docBestChunk, n);
     this.docTouched = grow(this.docTouched, n);
+    this.termTitleTf = grow(this.termTitleTf, n);
     this.docFirstChunk = grow(this.docFirstChunk, n);
     this.docChunkCount = grow(this.docChunkCount, n);
   }

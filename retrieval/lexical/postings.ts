@@ -14,7 +14,8 @@ export class Postings {
 
   push(slot: number, tf: number): void {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
+      // ×1.5, not ×2: at 1M chunks the postings dominate memory, and the slack is paid until compact().
+      const grown = new Uint32Array(Math.ceil(this.data.length * 1.5) + 4);
       grown.set(this.data);
       this.data = grown;
     }

@@ -1,2 +1,15 @@
 export { understandQuery, MAX_QUERY_CHARS } from './understand';
 export type { UnderstoodQuery } from './understand';
+export { QueryUnderstanding } from './planner';
+export type { QueryPlan, QueryUnderstandingOptions } from './planner';
+export { Vocabulary } from './vocabulary';
+export type { VocabularySnapshot, VocabularyOptions, ObservedDocument, TitleEntry } from './vocabulary';
+export { SynonymTable, maximalTokens } from './synonyms';
+export type { SynonymMatch } from './synonyms';
+export { PinyinDictionary, syllablesOf, pinyinLetters, isHan } from './pinyin';
+export type { PinyinWord } from './pinyin';
+export { Corrector } from './spelling';
+export type { Correction, CorrectorOptions } from './spelling';
+export { QUERY_FILLER, isFiller } from './filler';
+export { suggestionText, quotedNames, MAX_SUGGESTION_CHARS } from './titles';
+export { WEIGHTS, MAX_QUERY_TERMS, PINYIN_MAX_DOCUMENT_FREQUENCY } from './weights';

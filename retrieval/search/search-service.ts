@@ -2,8 +2,10 @@ import { indexForm } from '../../library/analyzer';
 import { fetchChunkTexts, fetchDisplayDocuments, readIndexFeed, type IndexFeedDocument } from '../../library/documents';
 import { ZhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
+import type { CurationSource } from '../curation';
 import { LexicalIndex, type LexicalHit, type LexicalIndexOptions } from '../lexical';
-import { understandQuery } from '../query';
+import { QueryUnderstanding, type QueryUnderstandingOptions } from '../query';
+import { narrowedBy, SuggestService } from '../suggest';
 import { DocAttributes } from './doc-attributes';
 import { computeFacets } from './facets';
 import { buildAcceptFilter } from './filters';
@@ -14,10 +16,27 @@ import type { SearchRequest, SearchResponse, SearchResult } from './types';
 
 export const MAX_LIMIT = 50;
 const MAX_OFFSET = 1000;
+/** Candidates reranked by document-level signals before paging. */
+const RERANK_POOL = 100;
+/** Shortest title that counts as named inside a query (4 characters: 信访条例). */
+const MIN_CONTAINED_TITLE = 4;
+/** Longest title looked for inside a query; longer titles are matched by the exact-title pin. */
+const MAX_TITLE_CHARS = 60;
+/**
+ * Score multiplier per unit of query covered by a contained title. Chosen on the dev gold sets
+ * (unified library): see evals/README.md ("ranking constants").
+ */
+const CONTAINED_TITLE_BOOST = 2;
 
 export interface SearchServiceOptions extends LexicalIndexOptions {
   /** How often replicas look for library changes, ms. Default 1000 (new documents searchable in ~1 s). */
   followIntervalMs?: number;
+  /** Multiplier per unit of query covered by a title named inside it; 0 turns it off. Default 2. */
+  containedTitleBoost?: number;
+  /** Editors' curation (synonyms, pinned results, hot words, query log); omitted = starter synonyms, no log. */
+  curation?: CurationSource;
+  /** Query understanding (expansions, pinyin, corrections, vocabulary); `{ enabled: false }` for baselines. */
+  understanding?: QueryUnderstandingOptions;
 }
 
 /** Multi-valued key → document ids (文号 keys, normalised titles). */
@@ -45,6 +64,8 @@ export class SearchService {
   readonly index: LexicalIndex;
   readonly attributes = new DocAttributes();
   readonly sites = new SiteDirectory();
+  readonly understanding: QueryUnderstanding;
+  readonly suggestions: SuggestService;
   private readonly docNumbers = new KeyedIds();
   private readonly titles = new KeyedIds();
   private readonly known = new Map<number, { externalId: string; docNumberKey: string | null; title: string }>();
@@ -57,6 +78,12 @@ export class SearchService {
     private readonly options: SearchServiceOptions = {},
   ) {
     this.index = new LexicalIndex(options);
+    const df = (term: string) => {
+      const { title, body } = this.index.documentFrequency(term);
+      return title + body;
+    };
+    this.understanding = new QueryUnderstanding(df, options.curation, options.understanding);
+    this.suggestions = new SuggestService(this.understanding, (code) => this.sites.get(code)?.id, options.curation);
   }
 
   /** Applies every library change since the last sync; returns how many documents changed. */
@@ -85,15 +112,17 @@ export class SearchService {
       changed += batch.length;
       this.lastSeq = batch.at(-1)!.changeSeq;
     }
+    await this.understanding.afterSync();
     if (changed > 1000) this.index.compact();
     return changed;
   }
 
   private apply(doc: IndexFeedDocument): void {
     const previous = this.known.get(doc.id);
+    this.understanding.observe(doc, previous);
     if (previous) {
       this.docNumbers.delete(previous.docNumberKey, doc.id);
-      this.titles.delete(normalizeTitle(previous.title), doc.id);
+      for (const key of titleKeys(previous.title)) this.titles.delete(key, doc.id);
       this.idByExternal.delete(previous.externalId);
       this.known.delete(doc.id);
     }
@@ -104,7 +133,7 @@ export class SearchService {
     const slot = this.index.upsert({ ...doc, prior: documentPrior(doc) });
     this.attributes.set(slot, doc);
     this.docNumbers.add(doc.docNumberKey, doc.id);
-    this.titles.add(normalizeTitle(doc.title), doc.id);
+    for (const key of titleKeys(doc.title)) this.titles.add(key, doc.id);
     this.known.set(doc.id, { externalId: doc.externalId, docNumberKey: doc.docNumberKey, title: doc.title });
     this.idByExternal.set(doc.externalId, doc.id);
   }
@@ -119,20 +148,26 @@ export class SearchService {
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
       throw new ZhiwenError('BAD_OFFSET', `offset must be an integer from 0 to ${MAX_OFFSET}, got ${offset}`);
     }
-    const query = understandQuery(request.q ?? '');
+    const plan = this.understanding.plan(request.q ?? '', request.site);
+    const query = plan.query;
     if (!query.original) throw new ZhiwenError('EMPTY_QUERY', 'q is empty: type a word or a question to search for');
     const excluded = new Set((request.exclude ?? []).map((e) => this.idByExternal.get(e)).filter((x) => x !== undefined));
     const baseAccept = buildAcceptFilter(request, this.attributes, this.sites);
     const accept = (slot: number) => !excluded.has(this.index.docIdAt(slot)) && baseAccept(slot);
 
-    const { hits, total, matched } = this.index.search({ terms: query.terms, limit: offset + limit, accept });
-    const pinned = this.pinnedHits(query.docNumberKeys, normalizeTitle(query.normalized), accept, hits);
+    // Rerank a pool wider than the page, so a title named inside the query can climb into it.
+    const pool = Math.max(offset + limit, RERANK_POOL);
+    const lexical = this.understanding.searchWithCorrection(plan, (terms) => this.index.search({ terms, limit: pool, accept }));
+    const { total, matched, terms, correction } = lexical;
+    const hits = this.boostContainedTitles(lexical.hits, normalizeTitle(query.normalized)).slice(0, offset + limit);
+    const pinned = this.pinnedHits(query.docNumberKeys, normalizeTitle(query.normalized), accept, hits, plan.pinned);
     const pinnedIds = new Set(pinned.map((p) => p.hit.docId));
     const ranked = [...pinned, ...hits.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))];
     const page = ranked.slice(offset, offset + limit);
     const extraMatches = pinned.filter((p) => !matched.includes(p.hit.docSlot)).map((p) => p.hit.docSlot);
-    const results = await this.render(page, query.terms.map((t) => t.term));
-    return {
+    const results = await this.render(page, terms.map((t) => t.term));
+    const found = total + extraMatches.length;
+    const response: SearchResponse = {
       query: query.original,
       total: total + extraMatches.length,
       offset,
@@ -140,16 +175,50 @@ export class SearchService {
       results,
       facets: computeFacets([...matched, ...extraMatches], this.attributes, this.sites),
       truncated: query.truncated,
+      ...(correction ? { correction } : {}),
+      ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
+      ...(found === 0 ? { noResults: this.suggestions.noResults(plan, request.site, narrowedBy(request).length ? this.index.search({ terms, limit: 1 }).total : undefined) } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
+    if (offset === 0) {
+      this.options.curation?.logQuery({
+        query: query.original, normalized: query.normalized, site: request.site ?? null, resultCount: found,
+        correctedTo: correction?.applied ? correction.query : null, tookMs: response.tookMs,
+      });
+    }
+    return response;
   }
 
-  /** Documents that must come first: the 文号 the user typed, then an exact title match. */
+  /**
+   * A document whose whole title appears inside the query (上海市实施《中华人民共和国食品安全法》办法 names
+   * 中华人民共和国食品安全法) is what the query is about: its score grows with the share of the query
+   * its title covers. Titles shorter than MIN_CONTAINED_TITLE characters are too generic to count.
+   */
+  private boostContainedTitles(hits: LexicalHit[], query: string): LexicalHit[] {
+    if (query.length < MIN_CONTAINED_TITLE || this.options.containedTitleBoost === 0) return hits;
+    const boost = this.options.containedTitleBoost ?? CONTAINED_TITLE_BOOST;
+    const coverage = new Map<number, number>();
+    const longest = Math.min(query.length, MAX_TITLE_CHARS);
+    for (let start = 0; start + MIN_CONTAINED_TITLE <= query.length; start++) {
+      for (let len = MIN_CONTAINED_TITLE; len <= longest && start + len <= query.length; len++) {
+        for (const id of this.titles.get(query.slice(start, start + len))) {
+          coverage.set(id, Math.max(coverage.get(id) ?? 0, len / query.length));
+        }
+      }
+    }
+    if (coverage.size === 0) return hits;
+    return hits
+      .map((h) => (coverage.has(h.docId) ? { ...h, score: h.score * (1 + boost * coverage.get(h.docId)!) } : h))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Documents that must come first: editors' pins (best bets), the 文号 the user typed, then an exact title match. */
   private pinnedHits(
     docNumberKeys: string[],
     title: string,
     accept: (slot: number) => boolean,
     hits: LexicalHit[],
+    editorPins: readonly string[] = [],
   ): Array<{ hit: LexicalHit; by: string }> {
     const byId = new Map(hits.map((h) => [h.docId, h]));
     const out: Array<{ hit: LexicalHit; by: string }> = [];
@@ -162,9 +231,10 @@ export class SearchService {
         seen.add(id);
         group.push(byId.get(id) ?? { docSlot: slot, docId: id, score: 0, titleScore: 0, bodyScore: 0, bestChunkId: -1 });
       }
-      group.sort((a, b) => b.score - a.score);
+      if (by !== 'pinned') group.sort((a, b) => b.score - a.score); // editors' pins keep their order
       out.push(...group.map((hit) => ({ hit, by })));
     };
+    add(editorPins.flatMap((e) => this.idByExternal.get(e) ?? []), 'pinned');
     for (const key of docNumberKeys) add(this.docNumbers.get(key), 'docNumber');
     if (title) add(this.titles.get(title), 'exactTitle');
     return out;
@@ -199,4 +269,21 @@ export class SearchService {
 /** Titles compare in index form without spaces or 《》 quotes. */
 function normalizeTitle(title: string): string {
   return indexForm(title).replace(/[\s《》“”"]/g, '');
+}
+
+/** A national law is cited with or without the state's name: 专利法 = 中华人民共和国专利法. */
+const STATE_NAME = /^中华人民共和国/u;
+
+/** Parts of one code are titled "<code>·<part>" (中华人民共和国民法典·物权编): each is found by the code's name. */
+const PART_SEPARATOR = /[·・•]/u;
+
+/** The keys a title is found by: its normalised form, without the state's name, and its code's name. */
+function titleKeys(title: string): string[] {
+  const key = normalizeTitle(title);
+  const keys = new Set([key]);
+  const base = key.split(PART_SEPARATOR)[0];
+  for (const k of [base, key.replace(STATE_NAME, ''), base.replace(STATE_NAME, '')]) {
+    if (k.length >= MIN_CONTAINED_TITLE) keys.add(k);
+  }
+  return [...keys];
 }

@@ -37,7 +37,7 @@ export interface SearchResult {
   /** HTML-escaped excerpt with matched terms in <em>. */
   snippet: string;
   score: number;
-  /** Why it is here when not just by text: 'docNumber' | 'exactTitle'. */
+  /** Why it is here when not just by text: 'pinned' (an editor's best bet) | 'docNumber' | 'exactTitle'. */
   matchedBy?: string;
 }
 
@@ -55,5 +55,11 @@ export interface SearchResponse {
   facets: Record<'infoType' | 'site' | 'year' | 'validity' | 'topic' | 'issuer', FacetValue[]>;
   /** True when the query was longer than we analyse; only its start was used. */
   truncated: boolean;
+  /** "您是不是要找…": a likely intended query; applied = these results are for it (the query as typed found nothing). */
+  correction?: { query: string; applied: boolean };
+  /** Words added to the query: synonyms, official words for colloquial ones, Chinese read from pinyin. */
+  expansions?: string[];
+  /** Only when nothing matched: queries to try, the platform-wide count when scopes or filters narrowed it, hot topics. */
+  noResults?: { suggestions: string[]; broaderScope?: { scope: 'platform'; total: number }; hotTopics: string[] };
   tookMs: number;
 }

@@ -1,0 +1,154 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFoundError, ZhiwenError } from '../../library/errors';
+
+/** What the route needs of a job queue (ingest/jobs' JobQueue has it; the API never imports ingest). */
+export interface JobQueueStatusSource {
+  readonly name: string;
+  readonly backend: string;
+  counts(): Promise<{ waiting: number; active: number; completed: number; failed: number; dead: number }>;
+  deadLetters(
+    limit?: number,
+  ): Promise<Array<{ id: string; name: string; reason: string; attemptsMade: number; failedAt: string }>>;
+  status(
+    id: string,
+  ): Promise<{
+    id: string;
+    name: string;
+    state: string;
+    progress: unknown;
+    attemptsMade: number;
+    reason?: string;
+  } | null>;
+}
+
+export interface JobRoutesOptions {
+  /** Shared secret for the x-zhiwen-admin-token header; default env ZHIWEN_ADMIN_TOKEN. Unset = admin API off. */
+  adminToken?: string;
+  /** Longest wait for the queue's backend (Redis) before answering 503, in ms; default 3000. */
+  timeoutMs?: number;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+function adminGuard(token: string | undefined) {
+  const expected = token ? digest(token) : null;
+  return async (request: FastifyRequest) => {
+    if (!expected) {
+      throw new ZhiwenError(
+        'ADMIN_DISABLED',
+        'the admin API is off: set ZHIWEN_ADMIN_TOKEN on the server to turn it on',
+        403,
+      );
+    }
+    const given = request.headers['x-zhiwen-admin-token'];
+    if (typeof given !== 'string' || given === '') {
+      throw new ZhiwenError(
+        'ADMIN_TOKEN_REQUIRED',
+        'send the admin token in the x-zhiwen-admin-token header',
+        401,
+      );
+    }
+    if (!timingSafeEqual(digest(given), expected)) {
+      throw new ZhiwenError(
+        'ADMIN_TOKEN_INVALID',
+        'the x-zhiwen-admin-token header does not match ZHIWEN_ADMIN_TOKEN',
+        401,
+      );
+    }
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, queue: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ZhiwenError(
+            'JOBS_UNAVAILABLE',
+            `job queue ${queue} did not answer within ${ms} ms: check that Redis (REDIS_URL) is up`,
+            503,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** GET /v1/admin/jobs (counts and dead letters per queue) and GET /v1/admin/jobs/:queue/:id, behind the admin token. */
+export function registerJobRoutes(
+  app: FastifyInstance,
+  queues: JobQueueStatusSource[] = [],
+  options: JobRoutesOptions = {},
+): void {
+  const guard = adminGuard(options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const byName = new Map(queues.map((q) => [q.name, q]));
+
+  app.get<{ Querystring: { dead: number } }>(
+    '/v1/admin/jobs',
+    {
+      preHandler: guard,
+      schema: {
+        summary:
+          'Job queues: counts (waiting, active, completed, failed = waiting for a retry, dead) and recent dead letters',
+        tags: ['admin'],
+        querystring: {
+          type: 'object',
+          properties: { dead: { type: 'integer', minimum: 0, maximum: 200, default: 20 } },
+        },
+      },
+    },
+    async (request) => ({
+      queues: await Promise.all(
+        queues.map(async (q) => {
+          const [counts, dead] = await withTimeout(
+            Promise.all([q.counts(), request.query.dead > 0 ? q.deadLetters(request.query.dead) : []]),
+            timeoutMs,
+            q.name,
+          );
+          return {
+            name: q.name,
+            backend: q.backend,
+            counts,
+            // The record itself may hold personal data: only where and why it died.
+            deadLetters: dead.map((d) => ({
+              id: d.id,
+              name: d.name,
+              reason: d.reason,
+              attemptsMade: d.attemptsMade,
+              failedAt: d.failedAt,
+            })),
+          };
+        }),
+      ),
+    }),
+  );
+
+  app.get<{ Params: { queue: string; id: string } }>(
+    '/v1/admin/jobs/:queue/:id',
+    {
+      preHandler: guard,
+      schema: { summary: 'One job: state, progress, attempts, reason', tags: ['admin'] },
+    },
+    async (request) => {
+      const queue = byName.get(request.params.queue);
+      if (!queue)
+        throw new NotFoundError(
+          `no job queue named "${request.params.queue}" (known: ${[...byName.keys()].join(', ') || 'none'})`,
+        );
+      const status = await withTimeout(queue.status(request.params.id), timeoutMs, queue.name);
+      if (!status)
+        throw new NotFoundError(
+          `queue ${queue.name} knows no job "${request.params.id}" (completed jobs are kept only for a while)`,
+        );
+      return status;
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import { INGEST_QUEUE, openJobQueue } from '../ingest/jobs';
+import type { IngestSettings } from './ingest-settings';
+
+/** `zhiwen jobs`: the ingest queue's counts and dead letters; --retry-dead puts them back to work. */
+export async function jobsCommand(
+  settings: IngestSettings,
+  options: { dead: number; retryDead: boolean },
+): Promise<void> {
+  if (!settings.queue.redisUrl) {
+    console.log(
+      'no REDIS_URL: jobs run in-process inside `zhiwen enqueue` and leave nothing to inspect afterwards',
+    );
+    return;
+  }
+  const queue = openJobQueue(INGEST_QUEUE, settings.queue);
+  try {
+    if (options.retryDead) console.log(`retrying ${await queue.retryDead()} dead letters`);
+    const c = await queue.counts();
+    console.log(
+      `${INGEST_QUEUE}: waiting ${c.waiting}, active ${c.active}, completed ${c.completed}, retrying ${c.failed}, dead ${c.dead}`,
+    );
+    for (const d of await queue.deadLetters(options.dead)) {
+      console.log(`  ${d.failedAt} ${d.id} (${d.attemptsMade} attempts): ${d.reason}`);
+    }
+  } finally {
+    await queue.close();
+  }
+}

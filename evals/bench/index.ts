@@ -1,0 +1,14 @@
+export { mulberry32 } from './prng';
+export { sentencePool, synthChunks, parseSize, TARGET_CHARS, DEFAULT_SEED } from './synth';
+export type { SentencePool } from './synth';
+export { runLoad, MAX_CONCURRENCY, MAX_DURATION_MS } from './load';
+export type { LoadOptions, LoadResult } from './load';
+export { readRss, sampleRss } from './rss';
+export type { RssSummary } from './rss';
+export { startServer } from './server';
+export type { ServerOptions, RunningServer } from './server';
+export { benchQueries } from './queries';
+export { benchBaselines, PG_DEFAULT_MAX_CHUNKS } from './baselines';
+export type { BaselineBenchResult, BaselineBenchOptions } from './baselines';
+export { benchHttp, DEFAULT_ENDPOINTS } from './http';
+export type { HttpBenchOptions, HttpBenchResult } from './http';

@@ -1,0 +1,18 @@
+export { evaluateRetrieval, RANK_CUTOFF } from './retrieval';
+export type { IndexMode, RetrievalResult, RetrievalEvalOptions } from './retrieval';
+export { evaluateFaq, faqCases, bm25TitlesMatcher, bm25FieldsMatcher, CONFIDENCE_THRESHOLDS } from './faq';
+export type { FaqEntry, FaqMatch, FaqMatcher, FaqResult, ThresholdPoint } from './faq';
+export { evaluateMatching, isTuneHalf, tokenJaccard, bm25Cosine } from './matching';
+export type { MatchingResult, SimilarityScorer } from './matching';
+export { evaluateAnswers, calibrateSupport } from './answers';
+export type { Answerer, AnswerResult, AnswerEvalResult, AnswerEvalInput } from './answers';
+export { citedSentences, PassageIndex, PASSAGE_SENTENCES, SUPPORT_THRESHOLD } from './citations';
+export { ExtractiveAnswerer, bestSentenceAnswerer, bestWindowAnswerer, WINDOW_SENTENCES } from './extractive';
+export { outOfScopeQuestions, OUT_OF_SCOPE_SAMPLE } from './out-of-scope';
+export { evaluateTopics, taxonomyKeywordClassifier } from './topics';
+export type { TopicClassifier, TopicResult } from './topics';
+export { externalExtraction, externalTopicClassifier } from './external';
+export type { External } from './external';
+export { ANSWERERS, FAQ_MATCHERS, SIMILARITY_SCORERS, TOPIC_CLASSIFIERS } from './registry';
+export { runQuality } from './run';
+export type { QualityReport, QualityOptions } from './run';

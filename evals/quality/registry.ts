@@ -1,0 +1,36 @@
+/**
+ * The matchers, scorers, answerers and classifiers the eval runs besides the retrieval systems
+ * (those are in systems/registry.ts). Adding one = a file exporting a factory + one line here.
+ */
+import type { TaxonomyEntry } from '../data/types';
+import type { Answerer } from './answers';
+import { bestSentenceAnswerer, bestWindowAnswerer } from './extractive';
+import { bm25FieldsMatcher, bm25TitlesMatcher } from './faq';
+import type { FaqMatcher } from './faq';
+import { bm25Cosine, tokenJaccard } from './matching';
+import type { SimilarityScorer } from './matching';
+import { taxonomyKeywordClassifier } from './topics';
+import type { TopicClassifier } from './topics';
+
+export const FAQ_MATCHERS: ReadonlyArray<() => FaqMatcher> = [
+  bm25TitlesMatcher,
+  bm25FieldsMatcher,
+  // REGISTRATION POINT (lead): Zhiwen's FAQ matcher (with a calibrated `confidence`, so the
+  // report shows precision/recall at thresholds).
+];
+
+export const SIMILARITY_SCORERS: ReadonlyArray<() => SimilarityScorer> = [
+  () => tokenJaccard,
+  bm25Cosine,
+  // REGISTRATION POINT (lead): an embedding-cosine scorer when a model is present.
+];
+
+/** Answerers get the library through their optional index(). */
+export const ANSWERERS: ReadonlyArray<() => Answerer> = [
+  bestSentenceAnswerer,
+  bestWindowAnswerer,
+  // REGISTRATION POINT (lead): Zhiwen's /v1/ask answerer (an adapter returning text, citations
+  // with [n] markers per sentence, and `declined`).
+];
+
+export const TOPIC_CLASSIFIERS: ReadonlyArray<(taxonomy: readonly TaxonomyEntry[]) => TopicClassifier> = [taxonomyKeywordClassifier];

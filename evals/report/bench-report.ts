@@ -1,0 +1,58 @@
+/** Markdown and charts for `npm run bench`. */
+import type { BaselineBenchResult } from '../bench/baselines';
+import type { HttpBenchResult } from '../bench/http';
+import { dataFilesMarkdown, stampMarkdown } from './eval-report';
+import type { Stamp } from './stamp';
+import { barChartSvg } from './svg';
+import { mib, ms, table } from './table';
+
+export interface BenchReport {
+  baselines: BaselineBenchResult[];
+  http: HttpBenchResult[] | null;
+  /** Why the HTTP part did not run, if it did not. */
+  httpNote: string | null;
+}
+
+const sizeLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
+
+export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
+  return [
+    '# Zhiwen bench',
+    '',
+    stampMarkdown(stamp),
+    '',
+    '## Baselines in-process (synthetic ~300-character chunks of real sentences, one query at a time)',
+    '',
+    table(
+      ['system', 'chunks', 'queries', 'index s', 'RSS growth', 'p50 ms', 'p95 ms', 'p99 ms'],
+      b.baselines.map((r) => [r.system, sizeLabel(r.chunks), r.queries, (r.indexMs / 1000).toFixed(1), mib(r.rssGrowthBytes), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99)]),
+    ),
+    '',
+    '![latency](bench-latency.svg)',
+    '',
+    '## HTTP',
+    '',
+    b.http
+      ? table(
+          ['endpoint', 'concurrency', 'requests', 'errors', 'throughput/s', 'p50 ms', 'p95 ms', 'p99 ms', 'server RSS peak'],
+          b.http.map((h) => [h.endpoint, h.concurrency, h.load.requests, h.load.errors, h.load.throughput.toFixed(1), ms(h.load.latency.p50), ms(h.load.latency.p95), ms(h.load.latency.p99), h.serverRss ? mib(h.serverRss.peakBytes) : 'n/a']),
+        )
+      : `not run: ${b.httpNote ?? 'no server'}`,
+    '',
+    '## Data files',
+    '',
+    dataFilesMarkdown(stamp),
+    '',
+  ].join('\n');
+}
+
+/** Latency percentiles per (system, size) and per HTTP endpoint. */
+export function latencyChart(b: BenchReport): string {
+  const groups = [
+    ...b.baselines.map((r) => `${r.system} @ ${sizeLabel(r.chunks)}`),
+    ...(b.http ?? []).map((h) => `HTTP ${h.endpoint}`),
+  ];
+  const lat = [...b.baselines.map((r) => r.latency), ...(b.http ?? []).map((h) => h.load.latency)];
+  const series = (['p50', 'p95', 'p99'] as const).map((p) => ({ name: p, values: lat.map((l) => l[p]) }));
+  return barChartSvg({ title: 'Latency percentiles (ms)', groups, series, unit: 'ms' });
+}

@@ -1,0 +1,10 @@
+export { makeStamp, gitCommit } from './stamp';
+export type { Stamp } from './stamp';
+export { barChartSvg, escapeXml } from './svg';
+export type { BarChart } from './svg';
+export { table, f3, ms, mib } from './table';
+export { evalMarkdown, ndcgChart, retrievalTable, stampMarkdown } from './eval-report';
+export { benchMarkdown, latencyChart } from './bench-report';
+export type { BenchReport } from './bench-report';
+export { writeReport } from './write';
+export type { ReportFiles } from './write';

@@ -1,0 +1,2 @@
+export { tokenize, tokenString } from './tokenize';
+export { splitSentences, normalizeSpan } from './sentences';

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { planInputs, readPlannedFile, type FeedItem, type FeedKind, type SkippedFile } from '../feeds';
+import type { JobQueue } from './job-queue';
+import { INGEST_DOCUMENT, type IngestDocumentData } from './ingest-document';
+import { outstanding } from './wait-for-drain';
+
+export interface EnqueueOptions {
+  /** One reader for every file (the CLI's --kind); default: by extension and first record. */
+  kind?: FeedKind;
+  /** Site code for records and files that name none; default the feed's file name or folder name. */
+  site?: string;
+  /** Jobs added per round trip; default 500. */
+  batchSize?: number;
+  /**
+   * Back-pressure: while more than this many jobs are outstanding, adding pauses, so a huge input does
+   * not sit in Redis all at once. Default 20,000; Infinity turns it off.
+   */
+  maxOutstanding?: number;
+  onBatch?: (enqueued: number) => void;
+}
+
+export interface EnqueueResult {
+  enqueued: number;
+  /** Inputs that cannot be read at all (missing path, unsupported file named explicitly). */
+  rejected: FeedItem[];
+  /** Files inside folders passed over on purpose, and why. */
+  skipped: SkippedFile[];
+}
+
+/**
+ * One "ingest-document" job per item of the inputs (feeds, pages, attachments, folders of them), read
+ * by ingest/feeds. Job ids derive from the file, line and content, so enqueueing the same input again
+ * while its jobs are still known adds nothing twice.
+ */
+export async function enqueueInputs(
+  queue: JobQueue<IngestDocumentData, unknown>,
+  inputs: string[],
+  options: EnqueueOptions = {},
+): Promise<EnqueueResult> {
+  const plan = await planInputs(inputs, { kind: options.kind, site: options.site });
+  const batchSize = options.batchSize ?? 500;
+  const maxOutstanding = options.maxOutstanding ?? 20_000;
+  let batch: Array<{ name: string; data: IngestDocumentData; opts: { jobId: string } }> = [];
+  let enqueued = 0;
+  const flush = async () => {
+    while (maxOutstanding !== Infinity && outstanding(await queue.counts()) > maxOutstanding) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await queue.addBulk(batch);
+    enqueued += batch.length;
+    batch = [];
+    options.onBatch?.(enqueued);
+  };
+  for (const file of plan.files) {
+    const absolute = path.resolve(file.path);
+    for await (const item of readPlannedFile(file)) {
+      const key = `${absolute}\n${item.lineNumber ?? ''}\n${JSON.stringify(item)}`;
+      batch.push({
+        name: INGEST_DOCUMENT,
+        data: item,
+        opts: { jobId: `doc-${createHash('sha1').update(key).digest('hex')}` },
+      });
+      if (batch.length >= batchSize) await flush();
+    }
+  }
+  if (batch.length) await flush();
+  return { enqueued, rejected: plan.rejected, skipped: plan.skipped };
+}

@@ -1,0 +1,64 @@
+import { InvalidRecordError } from '../../library/errors';
+import type { Db } from '../../library/store';
+import type { UpsertOutcome } from '../../library/documents';
+import type { FeedItem } from '../feeds';
+import { LibraryWriter, prepareDocument } from '../pipeline';
+import type { JobHandler } from './job-queue';
+
+/** The ingest queue every `zhiwen worker` serves. */
+export const INGEST_QUEUE = 'zhiwen-ingest';
+/** One input item (feed record, page, attachment): validated → prepared → stored with its enrichment. */
+export const INGEST_DOCUMENT = 'ingest-document';
+
+/** A job's data: what the feed readers (ingest/feeds) yield, a document or the reason there is none. */
+export type IngestDocumentData = FeedItem;
+
+export interface IngestDocumentResult {
+  externalId: string;
+  documentId: number;
+  outcome: UpsertOutcome;
+  status: 'active' | 'quarantined';
+  category: string;
+}
+
+/** Optional step after a document is stored (e.g. embedding its chunks); a failure retries the job. */
+export type AfterStore = (db: Db, documentId: number, outcome: UpsertOutcome) => Promise<void>;
+
+const where = (item: FeedItem) => `${item.source}${item.lineNumber ? ` line ${item.lineNumber}` : ''}`;
+
+/**
+ * The "ingest-document" job. Idempotent (stored by external id and content hash), so a job run twice,
+ * say after its worker was killed, stores the document once. An item that cannot be stored throws
+ * InvalidRecordError: dead-lettered with the reason, never retried. One LibraryWriter per process
+ * (its near-duplicate index loads once); enrichment is serialised across processes by its lock.
+ */
+export function ingestDocumentHandler(
+  db: Db,
+  afterStore?: AfterStore,
+): JobHandler<IngestDocumentData, IngestDocumentResult> {
+  const writer = new LibraryWriter(db);
+  return async (item) => {
+    const details = { source: item.source, lineNumber: item.lineNumber, id: item.id };
+    if (item.error || !item.document) {
+      throw new InvalidRecordError(`${where(item)}: ${item.error ?? 'no document in the job'}`, details);
+    }
+    let prepared;
+    try {
+      prepared = await prepareDocument(item.document);
+    } catch (err) {
+      throw new InvalidRecordError(
+        `${where(item)}: cannot prepare the document (${(err as Error).message}); report it with the record`,
+        details,
+      );
+    }
+    const [stored] = await writer.store([prepared]);
+    if (afterStore && stored.status === 'active') await afterStore(db, stored.id, stored.outcome);
+    return {
+      externalId: stored.externalId,
+      documentId: stored.id,
+      outcome: stored.outcome,
+      status: stored.status,
+      category: stored.infoType,
+    };
+  };
+}

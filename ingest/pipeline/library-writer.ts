@@ -1,0 +1,113 @@
+/**
+ * Stores prepared documents with their enrichment in one transaction per batch: the documents and
+ * chunks, the quarantine record, the repost cluster and the interpretation links. A crash between
+ * two batches loses nothing and leaves nothing half-enriched; running the batch again is a no-op
+ * for what was stored. Enrichment is serialised across processes by an advisory lock.
+ */
+import type { Db, Queryable } from '../../library/store';
+import {
+  clearQuarantine, recordQuarantine, releasedContent, storedStates, withdrawDocument, writeDocuments, isUnchanged, leaveCluster,
+} from '../../library/documents';
+import type { PreparedDocument, UpsertOutcome } from '../../library/documents';
+import { unlinkDocument, updateLinks } from './interpretation-links';
+import { RepostClusters, type ClusterOutcome } from './repost-clusters';
+
+/** Arbitrary but fixed (beside migrate.ts's 7_421_0001): one enriching writer at a time per library. */
+const ENRICH_LOCK_ID = 7_421_0005;
+
+export interface LibraryWriterOptions {
+  /** SimHash bits two reposts may differ in. Default ingest/dedup's DEFAULT_MAX_DISTANCE (10). */
+  maxDistance?: number;
+}
+
+export interface StoredDocument {
+  externalId: string;
+  id: number;
+  outcome: UpsertOutcome;
+  status: 'active' | 'quarantined';
+  infoType: string;
+  /** Absent when the document was unchanged (nothing was re-derived). */
+  cluster?: ClusterOutcome;
+  linksAdded: number;
+  linksRemoved: number;
+}
+
+export class LibraryWriter {
+  private readonly clusters: RepostClusters;
+
+  constructor(private readonly db: Db, options: LibraryWriterOptions = {}) {
+    this.clusters = new RepostClusters(options.maxDistance);
+  }
+
+  /** Stores a batch; results in the order of `docs`. */
+  async store(docs: PreparedDocument[]): Promise<StoredDocument[]> {
+    if (docs.length === 0) return [];
+    const ids = docs.map((d) => d.externalId);
+    const released = await releasedContent(this.db, ids);
+    const batch = docs.map((d) =>
+      d.status === 'quarantined' && released.get(d.externalId) === d.contentHash ? { ...d, status: 'active' as const } : d,
+    );
+    const states = await storedStates(this.db, ids);
+    if (batch.every((d) => isUnchanged(states.get(d.externalId), d))) {
+      return batch.map((d) => result(d, states.get(d.externalId)!.id, 'unchanged'));
+    }
+    try {
+      return await this.db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [ENRICH_LOCK_ID]);
+        await this.clusters.sync(tx);
+        const written = await writeDocuments(tx, batch);
+        const out: StoredDocument[] = [];
+        for (const [i, doc] of batch.entries()) {
+          const { id, outcome } = written[i];
+          const stored = result(doc, id, outcome);
+          if (outcome !== 'unchanged') await this.enrich(tx, doc, stored);
+          out.push(stored);
+        }
+        return out;
+      });
+    } catch (err) {
+      // The in-memory index may hold documents the rollback removed: rebuild it on the next batch.
+      this.clusters.reset();
+      throw err;
+    }
+  }
+
+  /** Withdraws a document (kept for audit, out of search), its cluster place and its links. */
+  async withdraw(externalId: string): Promise<boolean> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [ENRICH_LOCK_ID]);
+        const { rows } = await tx.query<{ id: number }>(
+          `SELECT id FROM documents WHERE external_id = $1 AND status <> 'withdrawn'`,
+          [externalId],
+        );
+        if (rows.length === 0) return false;
+        const id = Number(rows[0].id);
+        await withdrawDocument(tx, externalId);
+        await leaveCluster(tx, id);
+        await unlinkDocument(tx, id);
+        this.clusters.forget(id);
+        return true;
+      });
+    } catch (err) {
+      this.clusters.reset();
+      throw err;
+    }
+  }
+
+  private async enrich(tx: Queryable, doc: PreparedDocument, stored: StoredDocument): Promise<void> {
+    if (doc.status === 'quarantined' && doc.screen) await recordQuarantine(tx, stored.id, doc.screen, doc.contentHash);
+    else if (stored.outcome === 'updated') await clearQuarantine(tx, stored.id);
+    stored.cluster = await this.clusters.place(tx, doc, stored.id);
+    const links = await updateLinks(tx, doc, stored.id, stored.outcome);
+    stored.linksAdded = links.added;
+    stored.linksRemoved = links.removed;
+  }
+}
+
+function result(doc: PreparedDocument, id: number, outcome: UpsertOutcome): StoredDocument {
+  return {
+    externalId: doc.externalId, id, outcome, status: doc.status ?? 'active', infoType: doc.infoType,
+    linksAdded: 0, linksRemoved: 0,
+  };
+}

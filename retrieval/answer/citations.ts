@@ -1,0 +1,50 @@
+import type { PassageDocument } from '../../library/consultation';
+
+/** One numbered source of an answer, with what a citizen needs to find and trust it. */
+export interface Citation {
+  n: number;
+  /** External id of the document. */
+  id: string;
+  title: string;
+  issuer: string | null;
+  docNumber: string | null;
+  /** YYYY-MM-DD: written (成文) date, else published. */
+  date: string | null;
+  url: string | null;
+  site: { code: string; name: string };
+  infoType: string;
+  validity: string;
+  /** false for repealed (废止) or expired (失效) documents: never presented as current rules. */
+  current: boolean;
+  /** A label to show beside the title, e.g. 已废止; null for current documents. */
+  label: string | null;
+}
+
+const NOT_CURRENT: Record<string, string> = { 废止: '已废止', 失效: '已失效' };
+
+export function isCurrentValidity(validity: string): boolean {
+  return !(validity in NOT_CURRENT);
+}
+
+export function citationOf(doc: PassageDocument, n: number): Citation {
+  const date = doc.writtenAt ?? doc.publishedAt?.slice(0, 10) ?? null;
+  return {
+    n, id: doc.externalId, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date, url: doc.url,
+    site: { code: doc.siteCode, name: doc.siteName }, infoType: doc.infoType, validity: doc.validity,
+    current: isCurrentValidity(doc.validity),
+    label: NOT_CURRENT[doc.validity] ?? (doc.validity === '已修订' ? '已修订' : null),
+  };
+}
+
+/** "标题（发文机关 文号，日期）" for plain-text channels. */
+export function citationLine(c: Citation): string {
+  const meta = [c.issuer, c.docNumber, c.date].filter(Boolean).join(' ');
+  return `[${c.n}] ${c.title}${meta ? `（${meta}）` : ''}${c.label ? `【${c.label}】` : ''}${c.url ? ` ${c.url}` : ''}`;
+}
+
+/** Puts a sentence's [n] markers before its closing punctuation ("……补贴[1]。"), or at its end. */
+export function withMarkers(sentence: string, cites: readonly number[]): string {
+  const marks = cites.map((n) => `[${n}]`).join('');
+  const end = /[。！？!?；;]+$/.exec(sentence);
+  return end ? `${sentence.slice(0, end.index)}${marks}${end[0]}` : `${sentence}${marks}`;
+}

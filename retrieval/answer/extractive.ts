@@ -1,0 +1,157 @@
+import type { PassageDocument } from '../../library/consultation';
+import { indexForm } from '../../library/analyzer';
+import { countOccurrences, documentSentences, type Sentence } from './sentences';
+
+export interface QueryTerm {
+  term: string;
+  /** The term's IDF in the library. */
+  idf: number;
+}
+
+/**
+ * Sentence selection. Chosen on the policy QA gold (retrieval/ncp2020_policy_qa_gold.jsonl, 339
+ * questions, per-set library), tuning on the questions whose sha1(qid) is even and reporting the
+ * others: cites the right policy / contains the official span / character F1 = 0.850 / 0.578 / 0.394
+ * on the tuning half, 0.916 / 0.639 / 0.375 held out (BASELINES.md best sentence 0.841 / 0.466 /
+ * 0.307, best 3-sentence window 0.841 / 0.560 / 0.266). One-at-a-time changes from this point, on
+ * the tuning half: titleTermWeight 0.3 → 0.514 / 0.374 contained/F1; minAnswerChars 30 → 0.549 /
+ * 0.392; mix 1 (coverage only) → 0.497 / 0.357; no lead rule → 0.514 / 0.368; documentWeight 0.1 →
+ * cites 0.832.
+ */
+export interface ExtractiveOptions {
+  /** BM25 saturation and length normalisation of a sentence (1.2 / 0.75; b 1 and 0.5 were worse). */
+  k1?: number;
+  b?: number;
+  /** Characters that count as an average sentence for length normalisation (40; 20–60 within noise). */
+  averageLength?: number;
+  /** Weight of the document's retrieval score (as a share of the best document's) added to a sentence's. */
+  documentWeight?: number;
+  /**
+   * Weight of query terms the document's title already holds, when scoring its sentences: the title
+   * chose the document; the answer is the sentence holding the rest of the question.
+   */
+  titleTermWeight?: number;
+  /** Sentence score = mix × IDF coverage + (1 − mix) × normalised BM25. */
+  mix?: number;
+  /** An answer shorter than this (characters) takes the next sentence as well. */
+  minAnswerChars?: number;
+  /** Longest answer text, characters (display bound). */
+  maxAnswerChars?: number;
+}
+
+export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
+  k1: 1.2,
+  b: 0.75,
+  averageLength: 40,
+  documentWeight: 0.3,
+  titleTermWeight: 0.1,
+  mix: 0.5,
+  minAnswerChars: 50,
+  maxAnswerChars: 400,
+};
+
+export interface RetrievedDocument {
+  doc: PassageDocument;
+  /** Retrieval score (SearchService). */
+  score: number;
+}
+
+export interface Extract {
+  /** Index into the retrieved list of the document the answer comes from. */
+  docIndex: number;
+  sentences: Sentence[];
+  /** The best sentence (the answer may start after it when it only restates the question). */
+  best: Sentence;
+  score: number;
+}
+
+/** The evidence that decides whether to answer at all (see decline.ts). */
+export interface Evidence {
+  /** Best share of the query's IDF weight present anywhere in one retrieved document (0–1). */
+  documentCoverage: number;
+  /** Most query IDF weight held by one sentence, divided by ln(1 + chunks in the library). */
+  sentenceEvidence: number;
+}
+
+/** Chunks of one document whose sentences are scored: bounds the work on long texts (codes of law). */
+export const FOCUS_CHUNKS = 8;
+
+/**
+ * The chunks of a long document worth reading: the FOCUS_CHUNKS holding the most query weight (by a
+ * cheap substring test on the raw text) and the chunk after each (an answer may continue there).
+ */
+export function focusChunks<C extends { text: string }>(chunks: readonly C[], terms: readonly QueryTerm[]): C[] {
+  if (chunks.length <= FOCUS_CHUNKS * 2) return [...chunks];
+  const held = chunks.map((c, i) => ({ i, w: terms.reduce((s, t) => s + (c.text.toLowerCase().includes(t.term) ? t.idf : 0), 0) }));
+  const keep = new Set<number>();
+  for (const { i } of held.filter((h) => h.w > 0).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, FOCUS_CHUNKS)) {
+    keep.add(i);
+    if (i + 1 < chunks.length) keep.add(i + 1);
+  }
+  return [...keep].sort((a, b) => a - b).map((i) => chunks[i]);
+}
+
+/**
+ * A lead restates the question rather than answering it: a question, a line ending in a colon, a
+ * numbered heading, or a fragment. The answer is the sentence after it.
+ */
+function isLead(text: string): boolean {
+  return /[？?：:]$/.test(text) || text.length <= 25 || (text.length <= 30 && /^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(text));
+}
+
+/** Picks the answer sentences among the retrieved documents' sentences, and measures the evidence. */
+export function extractAnswer(
+  terms: readonly QueryTerm[], retrieved: readonly RetrievedDocument[], libraryChunks: number, options: ExtractiveOptions = {},
+): { extract: Extract | null; evidence: Evidence } {
+  const o = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const evidence: Evidence = { documentCoverage: 0, sentenceEvidence: 0 };
+  const plainTotal = terms.reduce((s, t) => s + t.idf, 0);
+  if (plainTotal === 0 || retrieved.length === 0) return { extract: null, evidence };
+  const bestDocScore = Math.max(...retrieved.map((r) => r.score), 1e-9);
+  const logN = Math.log1p(Math.max(1, libraryChunks));
+  let top: { docIndex: number; sentences: Sentence[]; at: number; combined: number } | null = null;
+  retrieved.forEach(({ doc, score: docScore }, docIndex) => {
+    const title = indexForm(doc.title);
+    const weights = terms.map((t) => (title.includes(t.term) ? t.idf * o.titleTermWeight : t.idf));
+    const total = weights.reduce((s, w) => s + w, 0) || 1;
+    const docPart = o.documentWeight * (docScore / bestDocScore);
+    const sentences = documentSentences(focusChunks(doc.chunks, terms));
+    const seen = new Uint8Array(terms.length);
+    sentences.forEach((s, at) => {
+      let held = 0;
+      let bm25 = 0;
+      let plainHeld = 0;
+      const norm = o.k1 * (1 - o.b + (o.b * s.folded.length) / o.averageLength);
+      terms.forEach((t, i) => {
+        const tf = countOccurrences(s.folded, t.term);
+        if (tf === 0) return;
+        seen[i] = 1;
+        plainHeld += t.idf;
+        held += weights[i];
+        bm25 += (weights[i] * tf * (o.k1 + 1)) / (tf + norm);
+      });
+      evidence.sentenceEvidence = Math.max(evidence.sentenceEvidence, plainHeld / logN);
+      if (held === 0) return;
+      const score = o.mix * (held / total) + (1 - o.mix) * (bm25 / (total * (o.k1 + 1)));
+      const combined = score + docPart;
+      if (!top || combined > top.combined) top = { docIndex, sentences, at, combined };
+    });
+    // Terms in the title count as present in the document.
+    terms.forEach((t, i) => {
+      if (title.includes(t.term)) seen[i] = 1;
+    });
+    const docHeld = terms.reduce((s, t, i) => s + (seen[i] ? t.idf : 0), 0);
+    evidence.documentCoverage = Math.max(evidence.documentCoverage, docHeld / plainTotal);
+  });
+  if (!top) return { extract: null, evidence };
+  const { docIndex, sentences, at, combined } = top as { docIndex: number; sentences: Sentence[]; at: number; combined: number };
+  let lo = at;
+  let hi = at;
+  if (isLead(sentences[at].text) && sentences[at + 1]) lo = hi = at + 1;
+  let length = sentences[hi].text.length;
+  if (length < o.minAnswerChars && sentences[hi + 1] && length + sentences[hi + 1].text.length <= o.maxAnswerChars) {
+    hi++;
+    length += sentences[hi].text.length;
+  }
+  return { extract: { docIndex, sentences: sentences.slice(lo, hi + 1), best: sentences[at], score: combined }, evidence };
+}

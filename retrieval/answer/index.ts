@@ -1,0 +1,18 @@
+export { AnswerService, MAX_QUESTION_CHARS, NOT_FOUND_MESSAGE } from './answer-service';
+export type { AnswerServiceOptions, AskMeta, AskRequest, AskResult, AskSink } from './answer-service';
+export { LibraryAnswerer, answerText } from './library-answer';
+export type { AnswerSentence, LibraryAnswer, LibraryAnswerOptions, LibraryQuestion, RelatedLink } from './library-answer';
+export { createAnswerer } from './create-answerer';
+export type { Answerer } from './create-answerer';
+export { extractAnswer, EXTRACTIVE_DEFAULTS } from './extractive';
+export type { Evidence, Extract, ExtractiveOptions, QueryTerm, RetrievedDocument } from './extractive';
+export { answerProbability, shouldAnswer, DECLINE_MODEL } from './decline';
+export { citationOf, citationLine, isCurrentValidity, withMarkers } from './citations';
+export type { Citation } from './citations';
+export { rewriteFollowUp } from './rewrite';
+export type { Turn } from './rewrite';
+export { looksLikeInstruction } from './injection';
+export { splitSentences, documentSentences } from './sentences';
+export { interpretPolicy } from './interpretation';
+export type { PolicyInterpretation, InterpretationField } from './interpretation';
+export { answerServiceFromEnv } from './from-env';

@@ -1,0 +1,13 @@
+export { Curation } from './curation';
+export type { CurationOptions } from './curation';
+export { STARTER_SYNONYMS } from './starter-synonyms';
+export { curatedForm, pinKey, MAX_WORD_CHARS, MAX_PIN_QUERY_CHARS } from './normalize';
+export { listSynonyms, createSynonym, updateSynonym, deleteSynonym, seedStarterSynonyms } from './synonyms-store';
+export type { SynonymInput } from './synonyms-store';
+export { listHotWords, createHotWord, updateHotWord, deleteHotWord } from './hot-words-store';
+export type { HotWordInput } from './hot-words-store';
+export { listPins, createPin, updatePin, deletePin, MAX_PINNED_DOCUMENTS } from './pins-store';
+export type { PinInput } from './pins-store';
+export { QueryLogWriter, readPopularQueries, queryLogReport } from './query-log';
+export type { QueryLogOptions, PopularQueryOptions, QueryReportRow } from './query-log';
+export type { CurationSource, SynonymRule, SynonymRow, HotWordRow, PinRow, PopularQuery, QueryLogEntry } from './types';

@@ -1,0 +1,10 @@
+export { FaqIndex } from './faq-index';
+export type { FaqIndexEntry, FaqIndexOptions, FaqMatch, FaqMatchOptions } from './faq-index';
+export { FaqService } from './faq-service';
+export type { AskingSite, FaqDecision, FaqServiceOptions, FaqTier } from './faq-service';
+export { FAQ_CONFIDENCE, FAQ_TIERS, SUGGEST_SCORE_RATIO, faqConfidence, featureVector, fitLogistic } from './confidence';
+export type { FaqFeatures } from './confidence';
+export { createFaqMatcher } from './create-faq-matcher';
+export type { FaqMatcher, FaqMatcherEntry } from './create-faq-matcher';
+export { groupQuestions, QUEUE_SIMILARITY } from './queue';
+export type { QuestionGroup } from './queue';

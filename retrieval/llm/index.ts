@@ -1,0 +1,10 @@
+export { readLlmConfig } from './config';
+export type { LlmConfig } from './config';
+export { createOpenAiChat } from './chat';
+export type { ChatModel, ChatPrompt } from './chat';
+export { groundedPrompt } from './prompt';
+export type { PromptPassage } from './prompt';
+export { checkSentences, splitCitedSentences, passageTokens, SUPPORT_THRESHOLD } from './check';
+export type { CheckedSentence } from './check';
+export { GroundedGenerator } from './grounded';
+export type { GroundedAnswer, GroundedOptions } from './grounded';

@@ -1,0 +1,88 @@
+import { ApiError, citizenMessage, isAbort } from './api';
+import { askQuestion } from './ask-client';
+import { renderAnswer } from './ask-view';
+import { el } from './html';
+import type { PanelContext } from './search-panel';
+import type { AskAnswer } from './types';
+
+/** The API reads this much of a question (retrieval/answer MAX_QUESTION_CHARS). */
+const MAX_QUESTION_CHARS = 500;
+/** Earlier turns sent with a question, so a follow-up is read with what it follows. */
+const HISTORY_TURNS = 6;
+
+/** The 问一问 tab: a question box, the answer (streamed when the API streams), sources, feedback. */
+export class AskPanel {
+  readonly element: HTMLElement;
+  readonly input: HTMLTextAreaElement;
+  private readonly status: HTMLElement;
+  private readonly answer: HTMLElement;
+  private pending: AbortController | null = null;
+  private history: Array<{ role: 'user' | 'assistant'; content: string }> = [];
+
+  constructor(private readonly ctx: PanelContext) {
+    const inputId = `${ctx.id}-ask`;
+    this.input = el('textarea', { id: inputId, name: 'question', rows: '2', maxlength: String(MAX_QUESTION_CHARS), enterkeyhint: 'send', placeholder: '请输入您的问题，如：社保卡怎么办理？' });
+    const form = el('form', { 'aria-label': '问一问' },
+      el('div', { class: 'field' }, el('label', { for: inputId, class: 'visually-hidden' }, '您的问题'), this.input),
+      el('button', { type: 'submit', class: 'primary' }, '提问'));
+    this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.answer = el('div', { class: 'answer-area', tabindex: '-1', 'aria-label': '回答' });
+    this.element = el('div', {}, form, this.status, this.answer,
+      el('p', { class: 'meta' }, '回答由系统根据政府网站公开信息自动生成，请以原文和有关部门解释为准。'));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.ask(this.input.value);
+    });
+    // Enter sends, Shift+Enter starts a new line; never while an IME is composing.
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        if (typeof form.requestSubmit === 'function') form.requestSubmit();
+        else void this.ask(this.input.value);
+      }
+    });
+  }
+
+  async ask(raw: string): Promise<void> {
+    const question = raw.trim();
+    if (!question) {
+      this.status.textContent = '请输入您的问题。';
+      this.input.focus();
+      return;
+    }
+    this.input.value = question;
+    this.pending?.abort();
+    const controller = new AbortController();
+    this.pending = controller;
+    this.status.textContent = '正在查找答案…';
+    this.answer.setAttribute('aria-busy', 'true');
+    const handlers = {
+      ask: (q: string) => void this.ask(q),
+      feedback: async (answerId: string, helpful: boolean) => {
+        await this.ctx.client().json('v1/feedback', { method: 'POST', body: { answerId, helpful } });
+      },
+    };
+    const show = (a: AskAnswer, streaming: boolean) => {
+      if (!controller.signal.aborted) renderAnswer(this.answer, a, streaming, handlers);
+    };
+    try {
+      const request = { question, site: this.ctx.site(), scope: this.ctx.scope(), ...(this.history.length ? { history: this.history } : {}) };
+      const answer = await askQuestion(this.ctx.client(), request, (a) => show(a, true), controller.signal);
+      show(answer, false);
+      if (answer.text) this.history = [...this.history, { role: 'user' as const, content: question }, { role: 'assistant' as const, content: answer.text }].slice(-HISTORY_TURNS);
+      this.status.textContent = answer.notFound ? '没有找到相关答案。' : answer.text ? '回答已生成。' : answer.suggestions.length ? '请从下面选择您想问的问题。' : '';
+      this.ctx.emit('zhiwen-ask', { question, kind: answer.kind, answerId: answer.answerId });
+    } catch (err) {
+      if (isAbort(err) || controller.signal.aborted) return;
+      this.status.textContent = '';
+      // A stream cut off half way rejects with a TypeError: the network failed.
+      const message = err instanceof ApiError ? err.message : citizenMessage(0, 'NETWORK');
+      this.answer.replaceChildren(el('p', { class: 'error', role: 'alert' }, message));
+    } finally {
+      if (this.pending === controller) {
+        this.pending = null;
+        this.answer.removeAttribute('aria-busy');
+      }
+    }
+  }
+}

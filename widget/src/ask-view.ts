@@ -1,0 +1,111 @@
+import { el, safeUrl } from './html';
+import type { AskAnswer, Citation, RelatedLink } from './types';
+
+export interface AskViewHandlers {
+  /** Ask another question ("您是不是想问"). */
+  ask(question: string): void;
+  /** Send 有用 / 没用 for the shown answer; rejects with a message to show. */
+  feedback(answerId: string, helpful: boolean): Promise<void>;
+}
+
+/** The answer's text with each [n] (or ［n］) marker turned into a superscript link to source n. */
+function answerBody(answer: AskAnswer, streaming: boolean): HTMLElement {
+  const body = el('div', { class: 'answer', 'aria-busy': String(streaming) });
+  const byNumber = new Map(answer.citations.map((c) => [c.n, c]));
+  const marker = /[[［](\d{1,2})[\]］]/g;
+  let last = 0;
+  for (let m = marker.exec(answer.text); m; m = marker.exec(answer.text)) {
+    body.append(answer.text.slice(last, m.index));
+    last = marker.lastIndex;
+    const citation = byNumber.get(Number(m[1]));
+    const href = citation && safeUrl(citation.url);
+    body.append(href
+      ? el('sup', {}, el('a', { href, 'aria-label': `来源 ${m[1]}：${citation.title}` }, `[${m[1]}]`))
+      : el('sup', {}, `[${m[1]}]`));
+  }
+  body.append(answer.text.slice(last));
+  return body;
+}
+
+const badge = (text: string | null) => (text ? el('span', { class: 'badge' }, text) : null);
+
+function citationList(citations: Citation[]): HTMLElement {
+  const list = el('ol', { class: 'citations' });
+  for (const c of citations) {
+    const href = safeUrl(c.url);
+    const title = href ? el('a', { href }, c.title) : el('span', {}, c.title);
+    list.append(el('li', { value: String(c.n) }, title, badge(c.label), c.meta ? el('div', { class: 'meta' }, c.meta) : null));
+  }
+  return el('section', { 'aria-label': '答案来源' }, el('h3', { class: 'meta' }, '来源'), list);
+}
+
+function relatedList(related: RelatedLink[]): HTMLElement {
+  const list = el('ul', { class: 'related' });
+  for (const r of related.slice(0, 5)) {
+    const href = safeUrl(r.url);
+    list.append(el('li', {}, href ? el('a', { href }, r.title) : el('span', {}, r.title), badge(r.label)));
+  }
+  return el('section', { 'aria-label': '相关文件' }, el('h3', { class: 'meta' }, '相关文件'), list);
+}
+
+function feedbackBar(answerId: string, on: AskViewHandlers): HTMLElement {
+  const status = el('span', { role: 'status' });
+  const bar = el('div', { class: 'feedback', role: 'group', 'aria-label': '这个回答对您有帮助吗？' }, el('span', {}, '这个回答有帮助吗？'));
+  const buttons = [true, false].map((helpful) => {
+    const b = el('button', { type: 'button', 'aria-pressed': 'false' }, helpful ? '👍 有用' : '👎 没用');
+    b.addEventListener('click', () => {
+      buttons.forEach((x) => (x.disabled = true));
+      b.setAttribute('aria-pressed', 'true');
+      status.textContent = '正在提交…';
+      on.feedback(answerId, helpful).then(
+        () => (status.textContent = helpful ? '感谢您的反馈！' : '感谢反馈，我们会尽快改进这个回答。'),
+        (err: Error) => {
+          status.textContent = err.message;
+          buttons.forEach((x) => (x.disabled = false));
+          b.setAttribute('aria-pressed', 'false');
+        },
+      );
+    });
+    bar.append(b);
+    return b;
+  });
+  bar.append(status);
+  return bar;
+}
+
+function suggestionList(questions: string[], on: AskViewHandlers): HTMLElement {
+  const list = el('ul', { class: 'chips', 'aria-label': '您是不是想问' });
+  for (const q of questions.slice(0, 6)) {
+    const b = el('button', { type: 'button', class: 'chip' }, q);
+    b.addEventListener('click', () => on.ask(q));
+    list.append(el('li', {}, b));
+  }
+  return el('div', {}, el('p', { class: 'meta' }, '您是不是想问：'), list);
+}
+
+function notFoundBox(answer: AskAnswer): HTMLElement {
+  const nf = answer.notFound!;
+  const box = el('div', { class: 'notice' }, el('p', {}, nf.message));
+  if (nf.channels.length) {
+    const list = el('ul', { class: 'chips', 'aria-label': '其他咨询渠道' });
+    for (const c of nf.channels) {
+      const href = c.href && safeUrl(c.href, { contact: true });
+      list.append(el('li', {}, href ? el('a', { href, class: 'chip' }, c.label) : el('span', { class: 'chip' }, c.label)));
+    }
+    box.append(list);
+  }
+  return box;
+}
+
+/** Fills the answer area; called again as a streamed answer grows (streaming = still being written). */
+export function renderAnswer(target: HTMLElement, answer: AskAnswer, streaming: boolean, on: AskViewHandlers): void {
+  const parts: HTMLElement[] = [];
+  if (answer.rewrittenQuestion) parts.push(el('p', { class: 'meta' }, `按“${answer.rewrittenQuestion}”回答`));
+  if (answer.notFound) parts.push(notFoundBox(answer));
+  else if (answer.text || streaming) parts.push(answerBody(answer, streaming));
+  if (answer.citations.length && !answer.notFound) parts.push(citationList(answer.citations));
+  if (!streaming && answer.related.length && !answer.notFound) parts.push(relatedList(answer.related));
+  if (!streaming && answer.suggestions.length) parts.push(suggestionList(answer.suggestions, on));
+  if (!streaming && answer.answerId && answer.text && !answer.notFound) parts.push(feedbackBar(answer.answerId, on));
+  target.replaceChildren(...parts);
+}
