@@ -1,6 +1,7 @@
 import { openLibrary } from '../library/store';
 import { crawledPageToItem, crawlSite, type CrawlOptions, type CrawlSummary } from '../ingest/crawl';
-import { embedDocumentChunks, ensureVectorIndex, openEmbedder } from '../ingest/embed';
+import { ensureVectorIndex, openEmbedder } from '../library/embeddings';
+import { embedDocumentChunks } from '../ingest/embed';
 import { LibraryWriter, prepareDocument } from '../ingest/pipeline';
 import type { ZhiwenConfig } from './config';
 import type { IngestSettings } from './ingest-settings';

@@ -1,5 +1,5 @@
 import { openLibrary } from '../library/store';
-import { openEmbedder } from '../ingest/embed';
+import { openEmbedder } from '../library/embeddings';
 import type { FeedKind } from '../ingest/feeds';
 import {
   INGEST_QUEUE,

@@ -13,11 +13,9 @@ export interface IngestCommandOptions {
   progress: boolean;
 }
 
-/** Summaries are grouped per feed file, and per folder and kind for pages and attachments. */
+/** Summaries are grouped per feed file, and per path given for pages and attachments (a folder's, or one file's). */
 function groupOf(file: PlannedFile): string {
-  if (file.format !== 'file') return `${file.path} (${file.kind})`;
-  const top = file.relativePath.split(path.sep)[0];
-  return top === file.relativePath ? `${file.path} (${file.kind})` : `${top}/ (${file.kind})`;
+  return `${file.format === 'file' ? file.input : file.path} (${file.kind})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { openLibrary } from '../library/store';
-import { checkEmbeddingStamp, openEmbedder, reembed } from '../ingest/embed';
+import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
+import { reembed } from '../ingest/embed';
 import type { ZhiwenConfig } from './config';
 import type { IngestSettings } from './ingest-settings';
 

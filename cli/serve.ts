@@ -1,4 +1,5 @@
 import { buildApp } from '../api/app';
+import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
 import { openLibrary } from '../library/store';
 import { isLibraryEmpty, loadSampleLibrary } from '../ingest/sample/load-sample';
 import { Curation } from '../retrieval/curation';
@@ -21,10 +22,18 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
     const loaded = await loadSampleLibrary(db);
     console.log(`empty library: loaded the sample city (${loaded.documents} sample documents, fictional)`);
   }
+  // Hybrid search when ZHIWEN_EMBED_MODEL names a model; vectors of another model fail here, with the fix.
+  const { embedModel, embedBatchSize } = readIngestSettings();
+  const embedder = await openEmbedder(embedModel, { batchSize: embedBatchSize });
+  if (embedder.dimensions > 0) {
+    const stamp = await checkEmbeddingStamp(db, embedder);
+    const missing = stamp.missing ? `; ${stamp.missing} chunks have no vector yet (run \`zhiwen reembed\`)` : '';
+    console.log(`hybrid search: ${stamp.model} (${stamp.dimensions} dimensions), ${stamp.embedded} chunks embedded${missing}`);
+  }
   // Editors' synonyms, hot words and pins (seeded with the starter synonyms once), and the query log.
   const curation = await Curation.open(db);
   const stopCuration = curation.follow();
-  const search = new SearchService(db, { curation });
+  const search = new SearchService(db, { curation, embedder });
   const started = performance.now();
   const changed = await search.sync();
   // One query before listening loads what the first request would otherwise wait for (lazy modules, JIT).
@@ -52,6 +61,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
     await app.close();
     await curation.close();
     await jobs.close();
+    await embedder.close();
     await db.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { openLibrary } from '../library/store';
-import { createEmbedBatcher, ensureVectorIndex, openEmbedder, type Embedder } from '../ingest/embed';
+import { ensureVectorIndex, openEmbedder, type Embedder } from '../library/embeddings';
+import { createEmbedBatcher } from '../ingest/embed';
 import type { Db } from '../library/store';
 import {
   INGEST_QUEUE,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBaselines, benchHttp, benchQueries, parseSize, sentencePool, startServer } from './bench';
 import type { HttpBenchResult, RunningServer } from './bench';
+import { scaleBench } from './bench/scale-bench';
 import { loadCorpus } from './data';
 import { runQuality } from './quality';
 import type { IndexMode } from './quality';
@@ -29,6 +30,7 @@ const USAGE = `usage: tsx evals/cli.ts <eval|bench> [options]
   bench:   --sizes 10k,100k (synthetic chunks)  --queries N (${DEFAULT_BENCH_QUERIES})  --pg-queries N (${DEFAULT_PG_QUERIES})
            --pg-1m    allow PostgreSQL baselines above 100k chunks
            --base-url http://127.0.0.1:PORT   load an already running server over HTTP
+           --zhiwen-sizes 10k,100k,1m  Zhiwen's own server on synthetic libraries (built once into .tmp/bench/)
            --server-cmd "cmd args"  start the server (needs --base-url), sample its RSS, stop it after;
                       run it directly (node --import tsx cli/main.ts serve), not via npx, so the RSS is the server's
            --concurrency N (8)  --duration-ms N (10000)  --max-requests N`;
@@ -63,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
       concurrency: { type: 'string' },
       'duration-ms': { type: 'string' },
       'max-requests': { type: 'string' },
+      'zhiwen-sizes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -118,7 +121,15 @@ async function main(argv: string[]): Promise<void> {
       await server?.stop();
     }
   }
-  const report: BenchReport = { baselines, http, httpNote };
+  const scale = values['zhiwen-sizes']
+    ? await scaleBench({
+        dataDir,
+        sizes: list(values['zhiwen-sizes'], ''),
+        concurrency: positiveInt(values.concurrency, 4, 'concurrency'),
+        seconds: positiveInt(values['duration-ms'], 15_000, 'duration-ms') / 1000,
+      })
+    : undefined;
+  const report: BenchReport = { baselines, http, httpNote, scale };
   const markdown = benchMarkdown(report, stamp);
   console.log(markdown);
   const files = await writeReport(outDir, { name: 'bench', markdown, json: { stamp, ...report }, charts: { 'bench-latency.svg': latencyChart(report) } });

@@ -14,6 +14,8 @@ import { CHROMIUM, hasChromium, launchChromium, SCREENSHOTS, watchPage } from '.
 import { startHostPage, type HostPage } from './testing/host-page';
 
 if (!hasChromium) console.warn(`widget browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set ZHIWEN_CHROMIUM)`);
+/** Waits for the page (up to 10 s: the test machine is shared); a wrong value fails with both values. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 /** An API address nothing listens on (port 9, discard): the host page's CSP allows it, so the failure is the network's. */
 const DEAD_API = 'http://127.0.0.1:9';
 
@@ -41,7 +43,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     await widget().locator('input[type=search]').fill(q);
     await widget().locator('input[type=search]').press('Enter');
     await done;
-    await expect.poll(() => widget().locator('.results-area').getAttribute('aria-busy')).toBeNull();
+    await poll(() => widget().locator('.results-area').getAttribute('aria-busy')).toBeNull();
   };
   const apiSearch = async (query: Record<string, string>) => {
     const res = await app.inject({ url: '/v1/search', query: { site: '9901000001', scope: 'region', limit: '10', ...query } });
@@ -87,7 +89,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     expect(await titles.allTextContents()).toEqual(expected);
     expect(await widget().locator('ol.results > li').first().locator('.title em').count()).toBeGreaterThan(0);
     expect(await widget().locator('ol.results > li').first().locator('.snippet em').count()).toBeGreaterThan(0);
-    await expect.poll(() => widget().locator('.status').first().textContent()).toMatch(/^找到 \d+ 条结果/);
+    await poll(() => widget().locator('.status').first().textContent()).toMatch(/^找到 \d+ 条结果/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-results.png'), fullPage: true });
   });
 
@@ -110,9 +112,9 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     const chips = widget().getByRole('list', { name: '按类别筛选' });
     const first = (await apiSearch({ q: '社保卡' })).facets.infoType[0].value;
     await chips.getByRole('button', { name: new RegExp(`^${first}`) }).click();
-    await expect.poll(() => chips.getByRole('button', { name: new RegExp(`^${first}`) }).getAttribute('aria-pressed')).toBe('true');
+    await poll(() => chips.getByRole('button', { name: new RegExp(`^${first}`) }).getAttribute('aria-pressed')).toBe('true');
     const filtered = (await apiSearch({ q: '社保卡', infoType: first })).results.map((r) => r.title);
-    await expect.poll(() => widget().locator('ol.results > li .title').allTextContents()).toEqual(filtered);
+    await poll(() => widget().locator('ol.results > li .title').allTextContents()).toEqual(filtered);
   });
 
   it('shows the API\'s correction: 您是不是要找, or which query the results are for', async () => {
@@ -120,13 +122,13 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     expect(correction?.query).toBe('社保卡');
     await search('社宝卡');
     if (correction?.applied) {
-      await expect.poll(() => widget().locator('.results-area .notice').first().textContent()).toContain('以下是“社保卡”的结果');
+      await poll(() => widget().locator('.results-area .notice').first().textContent()).toContain('以下是“社保卡”的结果');
       return;
     }
     const notice = widget().locator('.notice', { hasText: '您是不是要找' });
-    await expect.poll(() => notice.count()).toBe(1);
+    await poll(() => notice.count()).toBe(1);
     await notice.getByRole('button', { name: '社保卡' }).click();
-    await expect.poll(() => widget().locator('input[type=search]').inputValue()).toBe('社保卡');
+    await poll(() => widget().locator('input[type=search]').inputValue()).toBe('社保卡');
   });
 
   it('navigates suggestions with ↑ ↓ Enter Esc as an ARIA combobox', async () => {
@@ -134,7 +136,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     const listbox = widget().getByRole('listbox');
     await input.fill('');
     await input.pressSequentially('社', { delay: 30 });
-    await expect.poll(() => listbox.isVisible()).toBe(true);
+    await poll(() => listbox.isVisible()).toBe(true);
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     const options = listbox.getByRole('option');
     await input.press('ArrowDown');
@@ -148,7 +150,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
 
     await input.fill('');
     await input.pressSequentially('sbk', { delay: 30 }); // initials of 社保卡
-    await expect.poll(() => listbox.getByRole('option').allTextContents()).toContain('社保卡');
+    await poll(() => listbox.getByRole('option').allTextContents()).toContain('社保卡');
     const index = (await listbox.getByRole('option').allTextContents()).indexOf('社保卡');
     for (let i = 0; i <= index; i++) await input.press('ArrowDown');
     const searched = page.waitForResponse((r) => r.url().startsWith(`${api}/v1/search?`));
@@ -203,13 +205,13 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     expect(all.length).toBeGreaterThan(3);
     expect(await widget().locator('ol.results > li .title').allTextContents()).toEqual(all.slice(0, 3));
     await widget().getByRole('navigation', { name: '分页' }).getByRole('button', { name: '第 2 页' }).click();
-    await expect.poll(() => widget().locator('.status').first().textContent()).toMatch(/第 4–6 条/);
+    await poll(() => widget().locator('.status').first().textContent()).toMatch(/第 4–6 条/);
     expect(await widget().locator('nav.pages [aria-current=page]').textContent()).toBe('2');
     expect(await widget().locator('ol.results > li .title').allTextContents()).toEqual(all.slice(3, 6));
     expect(await widget().locator('.results-area').evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await widget().evaluate((e) => e.removeAttribute('page-size'));
     await search('量子计算机');
-    await expect.poll(() => widget().locator('.results-area .notice').first().textContent()).toContain('没有找到');
+    await poll(() => widget().locator('.results-area .notice').first().textContent()).toContain('没有找到');
   });
 
   it('says clearly when the network fails or the API refuses (4xx), and does without suggestions on 404', async () => {
@@ -218,7 +220,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     await el.evaluate((e, url) => e.setAttribute('api', url), DEAD_API);
     await el.locator('input[type=search]').fill('社保卡');
     await el.locator('input[type=search]').press('Enter');
-    await expect.poll(() => el.getByRole('alert').textContent()).toContain('网络连接失败');
+    await poll(() => el.getByRole('alert').textContent()).toContain('网络连接失败');
 
     // An API without /v1/suggest (404): no popup, no error, and no more asking while typing.
     const old = `${api}/old-api/`;
@@ -244,7 +246,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     }, api);
     expectedFailures.push(`${api}/v1/search?`);
     await search('社保卡');
-    await expect.poll(() => el.getByRole('alert').textContent()).toContain('未找到该服务或站点');
+    await poll(() => el.getByRole('alert').textContent()).toContain('未找到该服务或站点');
     await el.evaluate((e) => {
       e.setAttribute('site', '9901000001');
       e.setAttribute('scope', 'region');
@@ -265,7 +267,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
       const res = await answered;
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toContain('text/event-stream');
-      await expect.poll(() => area.getAttribute('aria-busy')).toBeNull();
+      await poll(() => area.getAttribute('aria-busy')).toBeNull();
     };
 
     await ask('生孩子有什么补贴');
@@ -282,12 +284,11 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     const sent = page.waitForResponse((r) => r.url() === `${api}/v1/feedback`);
     await area.getByRole('button', { name: /有用/ }).click();
     expect((await sent).status()).toBe(201);
-    await expect.poll(() => area.getByRole('status').textContent()).toContain('感谢');
+    await poll(() => area.getByRole('status').textContent()).toContain('感谢');
 
     await ask('火星签证怎么办理');
-    console.log('DEBUG', await area.innerHTML());
     const notice = area.locator('.notice');
-    await expect.poll(() => notice.count()).toBe(1);
+    await poll(() => notice.count()).toBe(1);
     expect(await notice.textContent()).toContain('没有找到相关答案');
     expect(await notice.getByRole('link', { name: /12345/ }).getAttribute('href')).toBe('tel:12345');
     expect(await area.getByRole('button', { name: /有用/ }).count()).toBe(0);
@@ -296,7 +297,7 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
 
   it('runs the try-it page at / under its CSP with no errors', async () => {
     const tryPage = await openPage(`${api}/?q=${encodeURIComponent('社保卡')}`, { width: 390, height: 844 });
-    await expect.poll(() => tryPage.locator('zhiwen-search ol.results > li').count()).toBeGreaterThan(0);
+    await poll(() => tryPage.locator('zhiwen-search ol.results > li').count()).toBeGreaterThan(0);
     await tryPage.screenshot({ path: path.join(SCREENSHOTS, 'try-page-mobile.png'), fullPage: true });
     await tryPage.close();
   });

@@ -10,7 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestItems, prepareDocument } from '../../ingest/pipeline';
+import { chunkDocument } from '../../ingest/chunk';
+import { simhash64 } from '../../ingest/dedup';
+import { extractMetadata } from '../../ingest/metadata';
+import { normalizeText } from '../../ingest/normalize';
+import { classifyDocument, ingestItems, linkKeysOf, prepareDocument } from '../../ingest/pipeline';
+import { maskPersonalData, screenDocument } from '../../ingest/screen';
+import { analyze } from '../../library/analyzer';
 import type { FeedItem } from '../../ingest/feeds';
 import { INFO_TYPES, type DocumentInput, type InfoType } from '../../library/model/document';
 import { openLibrary } from '../../library/store';
@@ -45,6 +51,8 @@ export interface IngestBenchResult {
   docChars: number;
   cores: number;
   prepare: Rate;
+  /** CPU milliseconds per document of each prepare stage, run alone on the same documents. */
+  stages: Record<string, number>;
   store: Array<Rate & { batchSize: number }>;
 }
 
@@ -102,6 +110,7 @@ export async function ingestBench(options: IngestBenchOptions): Promise<IngestBe
   const prepare = await measure(docs.length, async () => {
     for (const d of docs) prepareDocument(d, { referenceDate });
   });
+  const stages = stageBreakdown(docs, referenceDate);
   const store: IngestBenchResult['store'] = [];
   for (const batchSize of options.batchSizes ?? [1, 16, 64, 256]) {
     const db = await openLibrary();
@@ -118,7 +127,31 @@ export async function ingestBench(options: IngestBenchOptions): Promise<IngestBe
       await db.close();
     }
   }
-  return { docChars: chars, cores: cpus().length, prepare, store };
+  return { docChars: chars, cores: cpus().length, prepare, stages, store };
+}
+
+/** Where prepare's time goes: each stage alone over the documents, CPU ms per document. */
+export function stageBreakdown(docs: DocumentInput[], referenceDate: string): Record<string, number> {
+  const texts = docs.map((d) => ({ ...d, title: normalizeText(d.title), body: normalizeText(d.body) }));
+  const chunked = texts.map((d) => chunkDocument(d));
+  const stages: Record<string, (i: number) => unknown> = {
+    normalize: (i) => normalizeText(docs[i].body),
+    metadata: (i) => extractMetadata({ title: texts[i].title, body: texts[i].body }, { referenceDate }),
+    classify: (i) => classifyDocument(texts[i]),
+    screen: (i) => [screenDocument(texts[i]), maskPersonalData(texts[i].body)],
+    chunk: (i) => chunkDocument(texts[i]),
+    analyze: (i) => [analyze(texts[i].title), ...chunked[i].map((c) => analyze(c.heading ? `${c.heading}\n${c.text}` : c.text))],
+    simhash: (i) => simhash64(texts[i].body),
+    linkKeys: (i) => linkKeysOf(texts[i]),
+  };
+  const out: Record<string, number> = {};
+  for (const [name, run] of Object.entries(stages)) {
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < docs.length; i++) run(i);
+    const cpu = process.cpuUsage(cpu0);
+    out[name] = (cpu.user + cpu.system) / 1000 / docs.length;
+  }
+  return out;
 }
 
 export function formatIngestBench(r: IngestBenchResult): string {
@@ -129,6 +162,7 @@ export function formatIngestBench(r: IngestBenchResult): string {
     `${'stage'.padEnd(26)} ${'docs/s/core'.padStart(8)} ${'docs/s'.padStart(8)} ${'cpu s'.padStart(8)} ${'wall s'.padStart(8)}`,
     row('prepare', r.prepare),
     ...r.store.map((s) => row(`prepare+store batch ${s.batchSize}`, s)),
+    `prepare stages, CPU ms per document: ${Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`,
     `target: ${TARGET_DOCS_PER_CORE_SECOND} docs/s/core`,
   ].join('\n');
 }

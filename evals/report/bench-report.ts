@@ -6,11 +6,15 @@ import type { Stamp } from './stamp';
 import { barChartSvg } from './svg';
 import { mib, ms, table } from './table';
 
+import type { ScaleBenchRow } from '../bench/scale-bench';
+
 export interface BenchReport {
   baselines: BaselineBenchResult[];
   http: HttpBenchResult[] | null;
   /** Why the HTTP part did not run, if it did not. */
   httpNote: string | null;
+  /** Zhiwen's own server through HTTP on synthetic libraries of each size (`--zhiwen-sizes`). */
+  scale?: ScaleBenchRow[];
 }
 
 const sizeLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
@@ -38,6 +42,21 @@ export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
           b.http.map((h) => [h.endpoint, h.concurrency, h.load.requests, h.load.errors, h.load.throughput.toFixed(1), ms(h.load.latency.p50), ms(h.load.latency.p95), ms(h.load.latency.p99), h.serverRss ? mib(h.serverRss.peakBytes) : 'n/a']),
         )
       : `not run: ${b.httpNote ?? 'no server'}`,
+    '',
+    '## Zhiwen through HTTP at scale (synthetic libraries, `--zhiwen-sizes`)',
+    '',
+    b.scale?.length
+      ? table(
+          ['chunks', 'build s', 'start s', 'idle RSS', 'endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'throughput/s', 'errors', 'peak RSS'],
+          b.scale.flatMap((r) =>
+            r.endpoints.map((e) => [
+              sizeLabel(r.chunks), r.buildSeconds === null ? 'cached' : r.buildSeconds.toFixed(0), r.startSeconds.toFixed(0),
+              r.idleRssMiB === null ? 'n/a' : `${r.idleRssMiB.toFixed(0)} MiB`, e.endpoint, ms(e.p50), ms(e.p95), ms(e.p99),
+              e.rps.toFixed(1), e.errors, e.peakRssMiB === null ? 'n/a' : `${e.peakRssMiB.toFixed(0)} MiB`,
+            ]),
+          ),
+        )
+      : 'not run: pass --zhiwen-sizes 10k,100k,1m',
     '',
     '## Data files',
     '',

@@ -35,6 +35,7 @@ export class ZhiwenSystem implements RetrievalSystem {
   async index(docs: EvalDoc[]): Promise<void> {
     this.db = await openLibrary();
     for (const doc of docs) await upsertDocument(this.db, prepareDocument(evalDocToInput(doc)));
+    await this.afterIngest(this.db);
     this.service = new SearchService(this.db, this.options);
     await this.service.sync();
   }
@@ -50,6 +51,9 @@ export class ZhiwenSystem implements RetrievalSystem {
     }
     return ids;
   }
+
+  /** Runs between storing the documents and building the search index (zhiwen-hybrid embeds here). */
+  protected async afterIngest(_db: Db): Promise<void> {}
 
   async close(): Promise<void> {
     await this.db?.close();

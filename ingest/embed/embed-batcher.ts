@@ -1,5 +1,5 @@
 import type { Queryable } from '../../library/store';
-import type { Embedder } from './embedder';
+import type { Embedder } from '../../library/embeddings';
 import { embedAndStore } from './store-embeddings';
 
 export interface EmbedBatcherOptions {

@@ -5,15 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertDocument } from '../../library/documents';
 import { openLibrary, type Db } from '../../library/store';
 import { prepareDocument } from '../pipeline';
-import type { Embedder } from './embedder';
-import { makeTinyModel } from './fixtures/make-tiny-model';
-import { openEmbedder } from './open-embedder';
+import {
+  checkEmbeddingStamp,
+  openEmbedder,
+  vectorIndexName,
+  vectorSearch,
+  type Embedder,
+} from '../../library/embeddings';
+import { makeTinyModel } from '../../library/embeddings/fixtures/make-tiny-model';
 import { reembed } from './reembed';
-import { checkEmbeddingStamp } from './stamp';
 import { createEmbedBatcher } from './embed-batcher';
 import { embedDocumentChunks } from './store-embeddings';
-import { vectorIndexName } from './vector-index';
-import { vectorSearch } from './vector-search';
 
 const DOCS = [
   {

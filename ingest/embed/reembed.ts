@@ -1,8 +1,7 @@
 import type { Db } from '../../library/store';
 import { ZhiwenError } from '../../library/errors';
-import type { Embedder } from './embedder';
+import { dropOtherVectorIndexes, ensureVectorIndex, type Embedder } from '../../library/embeddings';
 import { embedPendingChunks, type EmbedPendingOptions } from './store-embeddings';
-import { dropOtherVectorIndexes, ensureVectorIndex } from './vector-index';
 
 export interface ReembedResult {
   model: string;

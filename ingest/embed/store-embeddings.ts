@@ -1,6 +1,5 @@
 import type { Queryable } from '../../library/store';
-import type { Embedder } from './embedder';
-import { toVectorLiteral } from './vector-search';
+import { toVectorLiteral, type Embedder } from '../../library/embeddings';
 
 interface ChunkText {
   id: number;

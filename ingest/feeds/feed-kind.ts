@@ -17,6 +17,8 @@ export type FeedKind = (typeof FEED_KINDS)[number];
 
 export interface PlannedFile {
   path: string;
+  /** The path the user gave (the file itself, or the folder it was found in): summaries group by it. */
+  input: string;
   kind: FeedKind;
   format: 'jsonl' | 'csv' | 'file';
   /** Path inside the ingested folder (or the file name): ids of pages and attachments derive from it. */
@@ -49,6 +51,8 @@ async function firstRecord(file: string, format: 'jsonl' | 'csv'): Promise<Recor
 }
 
 export interface PlanFileOptions {
+  /** The path the user gave. */
+  input: string;
   inFolder: boolean;
   kind?: FeedKind;
   /** Site code given by the user (wins over file and folder names). */
@@ -62,7 +66,7 @@ export interface PlanFileOptions {
 export async function planFile(file: string, options: PlanFileOptions): Promise<PlannedFile | { error: string }> {
   const ext = path.extname(file).toLowerCase();
   const stem = path.basename(file, path.extname(file));
-  const base = { path: file, relativePath: options.relativePath, hint: options.hint };
+  const base = { path: file, input: options.input, relativePath: options.relativePath, hint: options.hint };
   const feedSite = options.site ?? stem;
   const fileSite = options.site ?? options.folderSite ?? stem;
   const feedFormat = FEED_EXT[ext];

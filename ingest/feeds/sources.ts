@@ -3,6 +3,10 @@
  * and CSV, by the fields of its first record or header); a folder by its content (saved pages and
  * attachments, feeds inside it, a manifest index.jsonl naming each page's URL and site). `kind`
  * forces one reader for every file.
+ *
+ * A page without a URL and an attachment are identified by their path: relative to the nearest
+ * folder with a manifest, else to the folder given, that folder's name included. So the same dump
+ * keeps its ids however it is reached (…/corpus or …/corpus/html).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -71,22 +75,35 @@ export async function planInputs(paths: string[], options: PlanOptions = {}): Pr
       continue;
     }
     if (info.isFile()) {
-      const planned = await planFile(input, { inFolder: false, kind: options.kind, site: options.site, relativePath: path.basename(input) });
+      // Ids of pages without a URL and of attachments derive from this: keep the parent folder's name in it.
+      const relativePath = path.join(path.basename(path.dirname(path.resolve(input))), path.basename(input));
+      const planned = await planFile(input, { input, inFolder: false, kind: options.kind, site: options.site, relativePath });
       if ('error' in planned) plan.rejected.push({ source: input, error: planned.error });
       else plan.files.push(planned);
       continue;
     }
     const root = path.resolve(input);
-    const manifest = await readManifest(root);
+    const manifests = new Map<string, Map<string, ManifestEntry> | null>();
+    /** The nearest folder (up to the root) with a manifest: pages under it are named relative to it. */
+    const anchorOf = async (file: string): Promise<{ dir: string; manifest: Map<string, ManifestEntry> | null }> => {
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        if (!manifests.has(dir)) manifests.set(dir, await readManifest(dir));
+        const manifest = manifests.get(dir)!;
+        if (manifest) return { dir, manifest };
+        if (dir === root || dir === path.dirname(dir)) return { dir: root, manifest: null };
+      }
+    };
     for (const file of await walk(root)) {
-      const relativePath = path.relative(root, file);
-      if (manifest && relativePath === 'index.jsonl') {
+      const anchor = await anchorOf(file);
+      const relativePath = path.relative(anchor.dir, file);
+      if (anchor.manifest && relativePath === 'index.jsonl') {
         plan.skipped.push({ source: file, reason: 'manifest of the saved pages (URL and site per file), used for them' });
         continue;
       }
       const planned = await planFile(file, {
-        inFolder: true, kind: options.kind, site: options.site, folderSite: path.basename(root), relativePath: path.join(path.basename(root), relativePath),
-        hint: manifest?.get(path.normalize(relativePath)),
+        input, inFolder: true, kind: options.kind, site: options.site, folderSite: path.basename(anchor.dir),
+        relativePath: path.join(path.basename(anchor.dir), relativePath),
+        hint: anchor.manifest?.get(path.normalize(relativePath)),
       });
       if ('error' in planned) plan.skipped.push({ source: file, reason: planned.error });
       else plan.files.push(planned);

@@ -5,6 +5,7 @@ import {
 import type { DocumentInput } from '../../library/model/document';
 import { openLibrary, type Db } from '../../library/store';
 import { hammingDistance } from '../dedup';
+import { qaFromValue } from '../feeds';
 import { LibraryWriter, prepareDocument, type IngestSummary, ingestItems } from './index';
 
 /** A policy of realistic length: reposts of it differ by a source line and a footer. */
@@ -161,6 +162,25 @@ describe('enrichment in the library: reposts, interpretation links, quarantine',
     const { rows } = await db.query('SELECT 1 FROM document_clusters WHERE id = $1', [cluster]);
     expect(rows).toEqual([]);
     expect(await writer.withdraw('city-repost')).toBe(false);
+  });
+
+  it('stores a consultation with the citizen\'s phone and ID card number masked everywhere', async () => {
+    const item = qaFromValue({
+      留言编号: 'qa-pii', 留言主题: '社保卡丢失如何补办',
+      留言详情: '本人王五，身份证号11010519491231002X，手机号码139 1234 5678，社保卡丢失了怎么补办？',
+      答复意见: '您好！请本人携带身份证到就近社保服务网点补办，咨询电话12333。',
+    }, 'hotline', { source: 'test', lineNumber: 1 });
+    async function* items() {
+      yield item;
+    }
+    const summary = await ingestItems(db, items(), { writer });
+    expect(summary).toMatchObject({ added: 1, masked: 1, byCategory: { 互动交流: 1 } });
+    const { rows } = await db.query<{ stored: string }>(
+      `SELECT d.title || d.body || d.title_tokens || string_agg(c.text || c.tokens, '') AS stored
+         FROM documents d JOIN chunks c ON c.document_id = d.id WHERE d.external_id = 'qa-pii' GROUP BY d.id`,
+    );
+    expect(rows[0].stored).not.toMatch(/11010519491231002X|1234 5678|12345678/u);
+    expect(rows[0].stored).toContain('12333');
   });
 
   it('quarantines a marked document, reports why, and keeps an editor\'s release for the same content', async () => {

@@ -98,7 +98,8 @@ export class LibraryWriter {
   private async enrich(tx: Queryable, doc: PreparedDocument, stored: StoredDocument): Promise<void> {
     if (doc.status === 'quarantined' && doc.screen) await recordQuarantine(tx, stored.id, doc.screen, doc.contentHash);
     else if (stored.outcome === 'updated') await clearQuarantine(tx, stored.id);
-    stored.cluster = await this.clusters.place(tx, doc, stored.id);
+    // A document new in this transaction is in no cluster yet: no need to ask the library.
+    stored.cluster = await this.clusters.place(tx, doc, stored.id, stored.outcome === 'added' ? null : undefined);
     const links = await updateLinks(tx, doc, stored.id, stored.outcome);
     stored.linksAdded = links.added;
     stored.linksRemoved = links.removed;

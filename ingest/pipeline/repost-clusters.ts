@@ -92,11 +92,12 @@ export class RepostClusters {
 
   /**
    * Places a stored (added or changed) document: joins the cluster of the document it reposts,
-   * forms a cluster with it, stays, or leaves its old cluster. Call inside the storing transaction.
+   * forms a cluster with it, stays, or leaves its old cluster. Call inside the storing transaction;
+   * `stored` is the cluster the library holds for it, when the caller read it already.
    */
-  async place(db: Queryable, doc: PreparedDocument, id: number): Promise<ClusterOutcome> {
+  async place(db: Queryable, doc: PreparedDocument, id: number, stored?: number | null): Promise<ClusterOutcome> {
     this.forget(id);
-    const current = await clusterOf(db, id);
+    const current = stored === undefined ? await clusterOf(db, id) : stored;
     if (doc.status === 'quarantined' || !doc.simhash) {
       if (current === null) return NONE;
       await leaveCluster(db, id);

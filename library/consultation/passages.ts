@@ -61,21 +61,23 @@ export async function fetchPassageDocuments(
 }
 
 /**
- * Official interpretations (政策解读) whose title or text contains any of `needles` (the policy's
- * 《title》, its core title, its 文号 in bracket variants), newest first. A substring scan over
- * interpretation documents only, a small share of the library; used by one editor-facing route.
+ * Official interpretations (政策解读) of a policy, newest first: the documents ingest linked to it
+ * (`linkedIds`), and those whose title or text contains any of `needles` (the policy's 《title》,
+ * its core title, its 文号 in bracket variants). The substring test runs over interpretation documents
+ * only, a small share of the library; it serves one editor- and citizen-facing route, not search.
  */
 export async function findInterpretations(
-  db: Queryable, policyExternalId: string, needles: string[], limit = 5,
+  db: Queryable, policyExternalId: string, needles: string[], linkedIds: number[] = [], limit = 5,
 ): Promise<Array<{ externalId: string; title: string; url: string | null; publishedAt: string | null }>> {
   const wanted = needles.filter((n) => n.length >= 4);
-  if (wanted.length === 0) return [];
+  if (wanted.length === 0 && linkedIds.length === 0) return [];
   const { rows } = await db.query<{ external_id: string; title: string; url: string | null; published_at: Date | string | null }>(
     `SELECT external_id, title, url, published_at FROM documents
-      WHERE info_type = '政策解读' AND status = 'active' AND external_id <> $1
-        AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n WHERE strpos(title, n) > 0 OR strpos(body, n) > 0)
+      WHERE status = 'active' AND external_id <> $1
+        AND (id = ANY($4::bigint[]) OR (info_type = '政策解读'
+             AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n WHERE strpos(title, n) > 0 OR strpos(body, n) > 0)))
       ORDER BY published_at DESC NULLS LAST, id DESC LIMIT $3`,
-    [policyExternalId, wanted, limit],
+    [policyExternalId, wanted, limit, linkedIds],
   );
   return rows.map((r) => ({
     externalId: r.external_id, title: r.title, url: r.url, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,

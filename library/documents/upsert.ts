@@ -91,9 +91,9 @@ export async function writeDocuments(
       for (const { doc } of toWrite) {
         if (!sites.has(doc.siteCode)) sites.set(doc.siteCode, await siteIdFor(tx, doc.siteCode));
       }
-      const ids = await writeRound(tx, toWrite.map((w) => w.doc), sites);
+      const written = await writeRound(tx, toWrite.map((w) => w.doc), sites);
       for (const { doc, index } of toWrite) {
-        const id = ids.get(doc.externalId)!;
+        const id = written.get(doc.externalId)!;
         results[index] = { id, outcome: known.has(doc.externalId) ? 'updated' : 'added' };
         known.set(doc.externalId, {
           id, contentHash: doc.contentHash, analyzerVersion: ANALYZER_VERSION, status: doc.status ?? 'active',
@@ -118,7 +118,11 @@ async function columnIdFor(db: Queryable, siteId: number, path: string | null | 
 /** Link keys travel as one string per document: unnest would flatten a text[][] parameter. */
 const KEY_SEPARATOR = '\u001f';
 
-async function writeRound(tx: Queryable, docs: PreparedDocument[], sites: Map<string, number>): Promise<Map<string, number>> {
+async function writeRound(
+  tx: Queryable,
+  docs: PreparedDocument[],
+  sites: Map<string, number>,
+): Promise<Map<string, number>> {
   const columns: Array<number | null> = [];
   for (const doc of docs) columns.push(await columnIdFor(tx, sites.get(doc.siteCode)!, doc.column));
   const col = <T>(f: (d: PreparedDocument) => T): T[] => docs.map(f);
@@ -155,8 +159,8 @@ async function writeRound(tx: Queryable, docs: PreparedDocument[], sites: Map<st
       col((d) => d.simhash ?? null), col((d) => (d.linkKeys ?? []).join(KEY_SEPARATOR)),
     ],
   );
-  const ids = new Map(rows.map((r) => [r.external_id, Number(r.id)]));
-  const docIds = docs.map((d) => ids.get(d.externalId)!);
+  const written = new Map(rows.map((r) => [r.external_id, Number(r.id)]));
+  const docIds = docs.map((d) => written.get(d.externalId)!);
   await tx.query('DELETE FROM chunks WHERE document_id = ANY($1::bigint[])', [docIds]);
   const chunks = docs.flatMap((d, i) => d.chunks.map((c) => ({ documentId: docIds[i], ...c })));
   if (chunks.length > 0) {
@@ -169,7 +173,7 @@ async function writeRound(tx: Queryable, docs: PreparedDocument[], sites: Map<st
       ],
     );
   }
-  return ids;
+  return written;
 }
 
 /** Withdraws a document: it stays stored for audit but leaves search on every replica. */

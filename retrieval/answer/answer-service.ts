@@ -126,7 +126,7 @@ export class AnswerService {
       const kind = kindOf(lib.declined);
       const m = meta(kind, null, suggestions);
       result = {
-        ...m, text: answerText(lib.sentences, lib.citations), html: null, sentences: lib.sentences, citations: lib.citations, related: lib.related,
+        ...m, text: answerText(lib.sentences), html: null, sentences: lib.sentences, citations: lib.citations, related: lib.related,
         notFound: kind === 'not_found' ? this.notFound() : null,
         generator: lib.declined ? null : lib.generator, confidence: lib.probability,
         ...(lib.llm ? { llm: lib.llm } : {}),

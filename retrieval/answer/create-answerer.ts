@@ -21,7 +21,10 @@ export function createAnswerer(
     async answer(q: string) {
       if (!q.trim()) return { text: '', citations: [], declined: true };
       const a = await service.ask({ question: q });
-      return { text: a.text, citations: a.citations.map((c) => c.id), declined: a.kind === 'not_found' };
+      // With one source the markers say nothing, and inside the text they would split quoted spans
+      // (…补贴[1]。) and hide sentences from a marker-based citation check; several sources keep them.
+      const text = a.citations.length <= 1 ? a.text.replace(/\[\d{1,2}\]/g, '') : a.text;
+      return { text, citations: a.citations.map((c) => c.id), declined: a.kind === 'not_found' };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { fetchPassageDocuments, findInterpretations } from '../../library/consultation';
+import { interpretationsLinkedTo } from '../../library/documents';
 import { NotFoundError } from '../../library/errors';
 import type { Queryable } from '../../library/store';
 import { citationOf, type Citation } from './citations';
@@ -17,10 +18,17 @@ export const FIELD_LABELS: Record<InterpretationField, string> = {
  * Rules per field: cue words (one point each) and patterns that carry the field's substance, such as
  * an amount in 元 or a period in 个工作日 (two points). A sentence needs a cue or a pattern to count.
  */
+/** Who a policy is for, as policies name them. */
+const WHO = '职工|女职工|人员|居民|家庭|企业|个人|单位|学生|群众|老年人|残疾人|婴幼儿|毕业生|参保人|纳税人|市场主体|个体工商户';
+
 const RULES: Record<InterpretationField, { cues: RegExp; strong?: RegExp }> = {
   appliesTo: {
     cues: /适用(?:于|范围|对象)|(?:申请|补贴|补助|资助|扶持|支持|救助|服务|奖励|保障|发放)对象|对象(?:为|是|包括)|面向|本(?:办法|规定|细则|通知|措施|方案)(?:适用|所称)/gu,
-    strong: /凡[^，。；]{1,30}的|[^，。；]{2,20}(?:人员|企业|家庭|个人|单位|群众|居民)(?:可|均可|可以)(?:申请|享受|领取)/gu,
+    // 凡…的; …的职工，; 对…婴幼儿; …人员可以申请
+    strong: new RegExp(
+      `凡[^，。；]{1,30}的|[^，。；]{0,24}的(?:${WHO})[，,]|(?:对|向)[^，。；]{0,20}(?:${WHO})|(?:${WHO})(?:可|均可|可以)(?:申请|享受|领取)`,
+      'gu',
+    ),
   },
   conditions: {
     cues: /条件|资格|(?:应当|须|需|必须)(?:具备|符合|满足|持有|提供)|符合[^，。；]{0,30}(?:的|者)|不得|未(?:享受|领取)/gu,
@@ -40,7 +48,8 @@ const RULES: Record<InterpretationField, { cues: RegExp; strong?: RegExp }> = {
   },
   contact: {
     cues: /电话|咨询|联系人|联系方式|热线|邮箱|地址|传真/gu,
-    strong: /\d{3,4}-\d{7,8}|(?<!\d)12345(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/gu,
+    // landlines, mobiles, and the five-digit 12xxx service hotlines (12345, 12333 人社, 12329 公积金…)
+    strong: /\d{3,4}-\d{7,8}|(?<!\d)12\d{3}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/gu,
   },
 };
 
@@ -59,7 +68,7 @@ export interface PolicyInterpretation {
   /** False when the document is not a policy document (政策文件): the reading may be thin. */
   isPolicy: boolean;
   fields: Record<InterpretationField, { label: string; items: InterpretationItem[] }>;
-  /** Official interpretations (政策解读) that name this policy by title or 文号. */
+  /** Official interpretations (政策解读): linked at ingest, or naming this policy by title or 文号. */
   interpretations: Array<{ id: string; title: string; url: string | null; publishedAt: string | null }>;
   notice: string;
 }
@@ -111,7 +120,8 @@ export async function interpretPolicy(db: Queryable, externalId: string): Promis
       .map((x) => x.item)
       .sort((a, b) => a.sentence - b.sentence);
   }
-  const interpretations = await findInterpretations(db, externalId, needles(doc.title, doc.docNumber));
+  const linked = await interpretationsLinkedTo(db, [doc.id]);
+  const interpretations = await findInterpretations(db, externalId, needles(doc.title, doc.docNumber), linked);
   const document = citationOf(doc, 1);
   return {
     document,

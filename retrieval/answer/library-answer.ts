@@ -153,35 +153,49 @@ export class LibraryAnswerer {
     return out;
   }
 
-  /** One passage per document for the LLM: its chunk holding the most query weight, numbered from 1. */
+  /**
+   * One passage per document for the LLM, numbered from 1: its chunk holding the most query weight,
+   * grown with the chunks after and before it up to PASSAGE_CHARS (an answer often runs on).
+   */
   private passages(terms: readonly QueryTerm[], docs: readonly PassageDocument[]) {
     const prompt: PromptPassage[] = [];
     const byNumber = new Map<number, PassageDocument>();
     for (const doc of docs.slice(0, this.options.llmPassages ?? 4)) {
-      let best = { text: '', held: -1 };
-      for (const c of doc.chunks) {
+      const held = doc.chunks.map((c) => {
         const folded = documentSentences([c]).map((s) => s.folded).join('');
-        const held = terms.reduce((s, t) => s + (countOccurrences(folded, t.term) > 0 ? t.idf : 0), 0);
-        if (held > best.held) best = { text: c.text, held };
+        return terms.reduce((s, t) => s + (countOccurrences(folded, t.term) > 0 ? t.idf : 0), 0);
+      });
+      const best = held.indexOf(Math.max(...held));
+      let lo = best;
+      let hi = best;
+      let length = doc.chunks[best]?.text.length ?? 0;
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const next of [hi + 1, lo - 1]) {
+          const c = doc.chunks[next];
+          if (!c || length + c.text.length > PASSAGE_CHARS) continue;
+          length += c.text.length;
+          if (next > hi) hi = next;
+          else lo = next;
+          grew = true;
+        }
       }
       const n = prompt.length + 1;
       const c = citationOf(doc, n);
-      prompt.push({ n, title: doc.title, source: [c.issuer, c.docNumber, c.date, c.validity].filter(Boolean).join('，'), text: best.text.slice(0, 800) });
+      const text = doc.chunks.slice(lo, hi + 1).map((x) => x.text).join('\n').slice(0, PASSAGE_CHARS);
+      prompt.push({ n, title: doc.title, source: [c.issuer, c.docNumber, c.date, c.validity].filter(Boolean).join('，'), text });
       byNumber.set(n, doc);
     }
     return { prompt, docs: byNumber };
   }
 }
 
+/** Characters of one document shown to the LLM: room for a few paragraphs, 4 passages ≈ 2k tokens. */
+const PASSAGE_CHARS = 900;
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-const MARKERS = /\[\^?\d{1,2}\]/g;
-
-/**
- * Text of an answer. With one source, plain sentences (the source is shown once, beside the answer;
- * markers inside the text would also break quoted spans); with several, each sentence keeps its [n].
- */
-export function answerText(sentences: readonly AnswerSentence[], citations: readonly Citation[]): string {
-  const text = sentences.map((s) => s.text).join('');
-  return citations.length <= 1 ? text.replace(MARKERS, '') : text;
+/** Text of an answer: its sentences, each carrying its [n] markers (what SSE deltas carry too). */
+export function answerText(sentences: readonly AnswerSentence[]): string {
+  return sentences.map((s) => s.text).join('');
 }

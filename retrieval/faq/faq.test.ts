@@ -26,7 +26,10 @@ describe('FAQ matching', () => {
     expect(exact[0].confidence).toBeGreaterThanOrEqual(FAQ_TIERS.high);
     const unrelated = await m.match('花呗怎么还款', 1);
     expect(unrelated[0]?.confidence ?? 0).toBeLessThan(FAQ_TIERS.medium);
-    for (const h of await m.match('社保卡', 3)) expect(h.confidence).toBeGreaterThanOrEqual(0), expect(h.confidence).toBeLessThanOrEqual(1);
+    for (const h of await m.match('社保卡', 3)) {
+      expect(h.confidence).toBeGreaterThanOrEqual(0);
+      expect(h.confidence).toBeLessThanOrEqual(1);
+    }
   });
 
   it('filters entries (scope, status) and forgets removed ones', () => {

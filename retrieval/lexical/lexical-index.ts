@@ -90,6 +90,10 @@ export class LexicalIndex {
   private docBestChunk = new Int32Array(1024);
   private docTouched = new Uint8Array(1024);
   private termTitleTf = new Float32Array(1024);
+  // BM25F length normalisers 1 / (1 - b + b·len/avg), recomputed only after the index changes.
+  private titleNorm = new Float32Array(1024);
+  private chunkNorm = new Float32Array(4096);
+  private normsStale = true;
   private docFirstChunk = new Int32Array(1024);
   private docChunkCount = new Int32Array(1024);
 
@@ -113,6 +117,11 @@ export class LexicalIndex {
 
   docIdAt(slot: number): number {
     return this.docIds[slot];
+  }
+
+  /** The document's score multiplier (IndexedDocument.prior), which hybrid search applies to vector hits too. */
+  priorAt(slot: number): number {
+    return this.docPrior[slot];
   }
 
   /** Adds a document, replacing any earlier version with the same id. Returns its slot. */
@@ -143,6 +152,7 @@ export class LexicalIndex {
     }
     this.docCount++;
     this.liveDocs++;
+    this.normsStale = true;
     this.slotById.set(doc.id, slot);
     return slot;
   }
@@ -151,6 +161,7 @@ export class LexicalIndex {
     const slot = this.slotById.get(docId);
     if (slot === undefined) return false;
     this.docAlive[slot] = 0;
+    this.normsStale = true;
     this.slotById.delete(docId);
     this.liveDocs--;
     this.titleLenSum -= this.titleLen[slot];
@@ -184,6 +195,7 @@ export class LexicalIndex {
     };
     const avgTitle = this.titleLenSum / Math.max(1, this.liveDocs);
     const avgChunk = this.chunkLenSum / Math.max(1, this.liveChunks);
+    if (this.normsStale) this.computeNorms(avgTitle, avgChunk);
     const scoreTerm = this.fieldModel === 'bm25f' ? this.scoreTermBm25f : this.scoreTermSeparate;
     for (const { term, weight } of mergeTerms(query.terms)) {
       scoreTerm.call(this, term, weight, touchDoc, touchedChunks, avgTitle, avgChunk);
@@ -256,13 +268,13 @@ export class LexicalIndex {
    * docTitleScore and each chunk adds only its increment, so title + best chunk = BM25F exactly.
    */
   private scoreTermBm25f(
-    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], avgTitle: number, avgChunk: number,
+    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], _avgTitle: number, _avgChunk: number,
   ): void {
     const title = this.titlePostings.get(term);
     const body = this.bodyPostings.get(term);
     const df = Math.min(this.liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
     const w = weight * idf(Math.max(1, this.liveChunks), df);
-    const { k1, b } = this.bm25;
+    const { k1 } = this.bm25;
     const saturate = (x: number) => (x * (k1 + 1)) / (x + k1);
     const titled: number[] = [];
     if (title) {
@@ -271,7 +283,7 @@ export class LexicalIndex {
         const slot = slotOf(packed);
         if (!this.docAlive[slot]) continue;
         touchDoc(slot);
-        const tf = (this.titleWeight * tfOf(packed)) / (1 - b + (b * this.titleLen[slot]) / (avgTitle || 1));
+        const tf = this.titleWeight * tfOf(packed) * this.titleNorm[slot];
         this.termTitleTf[slot] = tf;
         titled.push(slot);
         this.docTitleScore[slot] += w * saturate(tf);
@@ -284,12 +296,19 @@ export class LexicalIndex {
         const slot = this.chunkDoc[c];
         if (!this.docAlive[slot]) continue;
         if (this.chunkScore[c] === 0) touchedChunks.push(c);
-        const tfBody = tfOf(packed) / (1 - b + (b * this.chunkLen[c]) / (avgChunk || 1));
+        const tfBody = tfOf(packed) * this.chunkNorm[c];
         const tfTitle = this.termTitleTf[slot];
         this.chunkScore[c] += w * (saturate(tfTitle + tfBody) - saturate(tfTitle));
       }
     }
     for (const slot of titled) this.termTitleTf[slot] = 0;
+  }
+
+  private computeNorms(avgTitle: number, avgChunk: number): void {
+    const { b } = this.bm25;
+    for (let d = 0; d < this.docCount; d++) this.titleNorm[d] = 1 / (1 - b + (b * this.titleLen[d]) / (avgTitle || 1));
+    for (let c = 0; c < this.chunkCount; c++) this.chunkNorm[c] = 1 / (1 - b + (b * this.chunkLen[c]) / (avgChunk || 1));
+    this.normsStale = false;
   }
 
   private postingsFor(map: Map<string, Postings>, term: string): Postings {
@@ -308,6 +327,7 @@ export class LexicalIndex {
     this.docBestChunk = grow(this.docBestChunk, n);
     this.docTouched = grow(this.docTouched, n);
     this.termTitleTf = grow(this.termTitleTf, n);
+    this.titleNorm = grow(this.titleNorm, n);
     this.docFirstChunk = grow(this.docFirstChunk, n);
     this.docChunkCount = grow(this.docChunkCount, n);
   }
@@ -317,6 +337,7 @@ export class LexicalIndex {
     this.chunkIds = grow(this.chunkIds, n);
     this.chunkLen = grow(this.chunkLen, n);
     this.chunkScore = grow(this.chunkScore, n);
+    this.chunkNorm = grow(this.chunkNorm, n);
   }
 }
 

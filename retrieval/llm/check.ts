@@ -1,10 +1,11 @@
 import { analyze } from '../../library/analyzer';
 
 /**
- * Share of a sentence's IDF weight that its cited passages must hold for the sentence to count as
- * supported. 0.6: on the policy QA gold, official answer spans hold ≥ 0.6 of their weight in their
- * own document's best passage for 97 % of questions and in the best wrong document's for 29 %
- * (see retrieval/answer/llm.test.ts for the rule itself; figures from the calibration run in the report).
+ * Share of a sentence's IDF weight that a cited passage must hold for the sentence to count as
+ * supported. On the policy QA gold (339 official answer spans, policy library, 900-character passages):
+ * a span is supported by its own document at 0.6 in 99.7 % of questions and by the best-ranked wrong
+ * document in 18.3 % (0.5: 100 % / 22.1 %; 0.8: 99.1 % / 14.5 %). Official spans are verbatim; an
+ * LLM paraphrases, so the threshold sits below the 0.8 the evals' citation check uses.
  */
 export const SUPPORT_THRESHOLD = 0.6;
 

@@ -5,40 +5,56 @@ import type { FacetValue, SearchResponse } from './types';
 /** Values shown per facet; the widget shows at most this many chips. */
 const FACET_SIZE = 10;
 
-function top(counts: Map<string, number>): FacetValue[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    .slice(0, FACET_SIZE);
+/**
+ * Counts by integer id in a typed array, then names the top values. A broad query matches most of
+ * the library, so the per-document step must be an array increment, not a Map update (at 100k chunks
+ * Map-based counting was ~9 ms of every query).
+ */
+class Counter {
+  private counts = new Int32Array(64);
+  private readonly touched: number[] = [];
+
+  bump(id: number): void {
+    if (id <= 0) return; // 0 = none
+    if (id >= this.counts.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    if (this.counts[id]++ === 0) this.touched.push(id);
+  }
+
+  top(name: (id: number) => string | undefined): FacetValue[] {
+    return this.touched
+      .map((id) => ({ value: name(id) ?? '', count: this.counts[id] }))
+      .filter((v) => v.value)
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, FACET_SIZE);
+  }
 }
 
 /** Counts of every matching document by each filter dimension. */
 export function computeFacets(slots: readonly number[], attrs: DocAttributes, sites: SiteDirectory): SearchResponse['facets'] {
-  const dims = {
-    infoType: new Map<string, number>(),
-    site: new Map<string, number>(),
-    year: new Map<string, number>(),
-    validity: new Map<string, number>(),
-    topic: new Map<string, number>(),
-    issuer: new Map<string, number>(),
-  };
-  const bump = (m: Map<string, number>, k: string | undefined) => {
-    if (k) m.set(k, (m.get(k) ?? 0) + 1);
-  };
+  const infoType = new Counter();
+  const site = new Counter();
+  const year = new Counter();
+  const validity = new Counter();
+  const topic = new Counter();
+  const issuer = new Counter();
   for (const slot of slots) {
-    bump(dims.infoType, attrs.infoTypes.names[attrs.infoType[slot]]);
-    bump(dims.site, sites.getById(attrs.siteId[slot])?.code);
-    bump(dims.year, attrs.year[slot] ? String(attrs.year[slot]) : undefined);
-    bump(dims.validity, attrs.validities.names[attrs.validity[slot]]);
-    bump(dims.topic, attrs.topics.names[attrs.topic[slot]]);
-    bump(dims.issuer, attrs.issuers.names[attrs.issuer[slot]]);
+    infoType.bump(attrs.infoType[slot]);
+    site.bump(attrs.siteId[slot]);
+    year.bump(attrs.year[slot]);
+    validity.bump(attrs.validity[slot]);
+    topic.bump(attrs.topic[slot]);
+    issuer.bump(attrs.issuer[slot]);
   }
   return {
-    infoType: top(dims.infoType),
-    site: top(dims.site),
-    year: top(dims.year),
-    validity: top(dims.validity),
-    topic: top(dims.topic),
-    issuer: top(dims.issuer),
+    infoType: infoType.top((id) => attrs.infoTypes.names[id]),
+    site: site.top((id) => sites.getById(id)?.code),
+    year: year.top((id) => String(id)),
+    validity: validity.top((id) => attrs.validities.names[id]),
+    topic: topic.top((id) => attrs.topics.names[id]),
+    issuer: issuer.top((id) => attrs.issuers.names[id]),
   };
 }

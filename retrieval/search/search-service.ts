@@ -1,8 +1,10 @@
 import { indexForm } from '../../library/analyzer';
 import { fetchChunkTexts, fetchDisplayDocuments, readIndexFeed, type IndexFeedDocument } from '../../library/documents';
+import type { Embedder } from '../../library/embeddings';
 import { ZhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import type { CurationSource } from '../curation';
+import { HybridRanker, type HybridOptions } from '../hybrid';
 import { LexicalIndex, type LexicalHit, type LexicalIndexOptions } from '../lexical';
 import { QueryUnderstanding, type QueryUnderstandingOptions } from '../query';
 import { narrowedBy, SuggestService } from '../suggest';
@@ -37,6 +39,14 @@ export interface SearchServiceOptions extends LexicalIndexOptions {
   curation?: CurationSource;
   /** Query understanding (expansions, pinyin, corrections, vocabulary); `{ enabled: false }` for baselines. */
   understanding?: QueryUnderstandingOptions;
+  /**
+   * Query embedder (library/embeddings `openEmbedder`). Set, and not `none`: hybrid search, the query's
+   * nearest chunks fused with the lexical ranking (retrieval/hybrid). Omitted: lexical only, no model call.
+   * The library's vectors must be this model's: check with `checkEmbeddingStamp` before serving.
+   */
+  embedder?: Embedder;
+  /** Fusion settings for hybrid search (RRF k, weights, vector candidates); ignored without an embedder. */
+  hybrid?: HybridOptions;
 }
 
 /** Multi-valued key → document ids (文号 keys, normalised titles). */
@@ -66,6 +76,8 @@ export class SearchService {
   readonly sites = new SiteDirectory();
   readonly understanding: QueryUnderstanding;
   readonly suggestions: SuggestService;
+  /** The vector half of hybrid search; null (lexical only) without an embedding model. */
+  readonly hybrid: HybridRanker | null;
   private readonly docNumbers = new KeyedIds();
   private readonly titles = new KeyedIds();
   private readonly known = new Map<number, { externalId: string; docNumberKey: string | null; title: string }>();
@@ -84,6 +96,9 @@ export class SearchService {
     };
     this.understanding = new QueryUnderstanding(df, options.curation, options.understanding);
     this.suggestions = new SuggestService(this.understanding, (code) => this.sites.get(code)?.id, options.curation);
+    this.hybrid = options.embedder?.dimensions
+      ? new HybridRanker(db, options.embedder, { slotOf: (id) => this.index.slotOf(id), prior: (slot) => this.index.priorAt(slot) }, options.hybrid)
+      : null;
   }
 
   /** Applies every library change since the last sync; returns how many documents changed. */
@@ -154,12 +169,18 @@ export class SearchService {
     const excluded = new Set((request.exclude ?? []).map((e) => this.idByExternal.get(e)).filter((x) => x !== undefined));
     const baseAccept = buildAcceptFilter(request, this.attributes, this.sites);
     const accept = (slot: number) => !excluded.has(this.index.docIdAt(slot)) && baseAccept(slot);
+    // Hybrid: the query's nearest chunks are fetched while BM25 runs below (never rejects).
+    const nearest = this.hybrid?.nearest(query.original);
 
     // Rerank a pool wider than the page, so a title named inside the query can climb into it.
     const pool = Math.max(offset + limit, RERANK_POOL);
     const lexical = this.understanding.searchWithCorrection(plan, (terms) => this.index.search({ terms, limit: pool, accept }));
-    const { total, matched, terms, correction } = lexical;
-    const hits = this.boostContainedTitles(lexical.hits, normalizeTitle(query.normalized)).slice(0, offset + limit);
+    const { terms, correction } = lexical;
+    const ordered = this.boostContainedTitles(lexical.hits, normalizeTitle(query.normalized));
+    const { total, matched, hits: fused } = nearest && this.hybrid
+      ? this.hybrid.fuse(lexical, ordered, await nearest, accept)
+      : { total: lexical.total, matched: lexical.matched, hits: ordered };
+    const hits = fused.slice(0, offset + limit);
     const pinned = this.pinnedHits(query.docNumberKeys, normalizeTitle(query.normalized), accept, hits, plan.pinned);
     const pinnedIds = new Set(pinned.map((p) => p.hit.docId));
     const ranked = [...pinned, ...hits.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))];

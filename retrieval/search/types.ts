@@ -36,6 +36,7 @@ export interface SearchResult {
   current: boolean;
   /** HTML-escaped excerpt with matched terms in <em>. */
   snippet: string;
+  /** Ranking score, comparable within one response only: BM25F × signals, or with hybrid search the RRF score. */
   score: number;
   /** Why it is here when not just by text: 'pinned' (an editor's best bet) | 'docNumber' | 'exactTitle'. */
   matchedBy?: string;

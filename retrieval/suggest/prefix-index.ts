@@ -47,7 +47,7 @@ export class PrefixIndex {
   static of(keys: readonly PrefixKey[], score: ArrayLike<number>, options: PrefixIndexOptions = {}): PrefixIndex {
     const groups = groupByKey(keys);
     const index = new PrefixIndex(...flatten(groups, [...groups.keys()].sort(), keys.length), score, options);
-    index.precompute(0, index.keys.length, 0);
+    for (const _ of index.precompute(0, index.keys.length, 0));
     return index;
   }
 
@@ -57,8 +57,11 @@ export class PrefixIndex {
    * library's suggestions are rebuilt.
    */
   static async build(keys: readonly PrefixKey[], score: ArrayLike<number>, options: PrefixIndexOptions = {}): Promise<PrefixIndex> {
-    const groups = groupByKey(keys);
-    await pause();
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < keys.length; i++) {
+      groupKey(groups, keys[i]);
+      if (i % 50_000 === 49_999) await pause();
+    }
     // Keys sorted per first character concatenate in global order, and each sort is small.
     const byFirst = new Map<string, string[]>();
     for (const key of groups.keys()) {
@@ -74,14 +77,7 @@ export class PrefixIndex {
     }
     const index = new PrefixIndex(...flatten(groups, sorted, keys.length), score, options);
     await pause();
-    for (let start = 0; start < index.keys.length; ) {
-      const first = index.keys[start][0];
-      let end = start + 1;
-      while (end < index.keys.length && index.keys[end][0] === first) end++;
-      index.precompute(start, end, 0);
-      start = end;
-      await pause();
-    }
+    for (const _ of index.precompute(0, index.keys.length, 0)) await pause();
     return index;
   }
 
@@ -126,8 +122,12 @@ export class PrefixIndex {
     return lo;
   }
 
-  /** Finds the groups of keys sharing a prefix one longer than `depth` inside [lo, hi) and records the large ones. */
-  private precompute(lo: number, hi: number, depth: number): void {
+  /**
+   * Finds the groups of keys sharing a prefix one longer than `depth` inside [lo, hi) and records the best
+   * entries of the large ones, recursively. A generator: it pauses after each large group, where an
+   * asynchronous build yields to the event loop (titles sharing a long opening, 示例市…, nest deep).
+   */
+  private *precompute(lo: number, hi: number, depth: number): Generator<void> {
     let start = lo;
     while (start < hi) {
       if (this.keys[start].length <= depth) {
@@ -139,7 +139,8 @@ export class PrefixIndex {
       while (end < hi && this.keys[end].startsWith(prefix)) end++;
       if (end - start > this.scanCap) {
         this.heavy.set(prefix, this.best(start, end));
-        this.precompute(start, end, depth + 1);
+        yield* this.precompute(start, end, depth + 1);
+        if (end - start > YIELD_GROUP) yield;
       }
       start = end;
     }
@@ -167,15 +168,20 @@ export class PrefixIndex {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Key → packed entries (entry * 4 + kind). */
+/** Groups at least this large end a step of an asynchronous build. */
+const YIELD_GROUP = 5_000;
+
+/** Adds a key to the map of key → packed entries (entry * 4 + kind). */
+function groupKey(groups: Map<string, number[]>, k: PrefixKey): void {
+  const list = groups.get(k.key);
+  if (list) list.push(k.entry * 4 + k.kind);
+  else groups.set(k.key, [k.entry * 4 + k.kind]);
+}
+
 function groupByKey(keys: readonly PrefixKey[]): Map<string, number[]> {
-  const byKey = new Map<string, number[]>();
-  for (const k of keys) {
-    const list = byKey.get(k.key);
-    if (list) list.push(k.entry * 4 + k.kind);
-    else byKey.set(k.key, [k.entry * 4 + k.kind]);
-  }
-  return byKey;
+  const groups = new Map<string, number[]>();
+  for (const k of keys) groupKey(groups, k);
+  return groups;
 }
 
 function flatten(groups: Map<string, number[]>, sorted: string[], size: number): [string[], Int32Array] {

@@ -7,8 +7,14 @@ import type { AskAnswer } from './types';
 
 /** The API reads this much of a question (retrieval/answer MAX_QUESTION_CHARS). */
 const MAX_QUESTION_CHARS = 500;
-/** Earlier turns sent with a question, so a follow-up is read with what it follows. */
+/** Earlier turns sent with a follow-up, so it is read with what it follows. */
 const HISTORY_TURNS = 6;
+/**
+ * A question that opens like a follow-up (那/还有/另外/这个…: the connectives of retrieval/answer/rewrite.ts).
+ * Only these carry the history: sent with every question, it let the API read an unrelated new question
+ * as a follow-up ("火星签证怎么办理" after "生孩子有什么补贴" was answered about 生育补贴).
+ */
+const FOLLOW_UP = /^(?:那么?|那个|还有|还要|还需|另外|此外|然后|如果|要是|这个|这|它|其|该|同样|以及|并且)/u;
 
 /** The 问一问 tab: a question box, the answer (streamed when the API streams), sources, feedback. */
 export class AskPanel {
@@ -66,7 +72,7 @@ export class AskPanel {
       if (!controller.signal.aborted) renderAnswer(this.answer, a, streaming, handlers);
     };
     try {
-      const request = { question, site: this.ctx.site(), scope: this.ctx.scope(), ...(this.history.length ? { history: this.history } : {}) };
+      const request = { question, site: this.ctx.site(), scope: this.ctx.scope(), ...(this.history.length && FOLLOW_UP.test(question) ? { history: this.history } : {}) };
       const answer = await askQuestion(this.ctx.client(), request, (a) => show(a, true), controller.signal);
       show(answer, false);
       if (answer.text) this.history = [...this.history, { role: 'user' as const, content: question }, { role: 'assistant' as const, content: answer.text }].slice(-HISTORY_TURNS);

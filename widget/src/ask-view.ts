@@ -52,7 +52,7 @@ function feedbackBar(answerId: string, on: AskViewHandlers): HTMLElement {
   const status = el('span', { role: 'status' });
   const bar = el('div', { class: 'feedback', role: 'group', 'aria-label': '这个回答对您有帮助吗？' }, el('span', {}, '这个回答有帮助吗？'));
   const buttons = [true, false].map((helpful) => {
-    const b = el('button', { type: 'button', 'aria-pressed': 'false' }, helpful ? '👍 有用' : '👎 没用');
+    const b = el('button', { type: 'button', 'aria-pressed': 'false' }, helpful ? '有用' : '没用');
     b.addEventListener('click', () => {
       buttons.forEach((x) => (x.disabled = true));
       b.setAttribute('aria-pressed', 'true');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../library/store';
-import { ZhiwenError } from '../../library/errors';
+import type { Queryable } from '../store';
+import { ZhiwenError } from '../errors';
 import { MODEL_ID_PATTERN } from './embedder';
 
 const INDEX_PREFIX = 'chunk_embeddings_hnsw_';

@@ -25,5 +25,8 @@ export const noneEmbedder: Embedder = {
   async close() {},
 };
 
+/** bge-small-zh-v1.5's instruction for short queries against passages (its model card). */
+export const BGE_ZH_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
+
 /** Model ids are written into SQL (index predicates): only these characters are accepted. */
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9._/:@+-]{1,200}$/;

@@ -1,11 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { ZhiwenError } from '../../library/errors';
-import { MODEL_ID_PATTERN, type EmbedKind, type Embedder } from './embedder';
-
-/** bge-small-zh-v1.5's instruction for short queries against passages (its model card). */
-export const BGE_ZH_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
+import { ZhiwenError } from '../errors';
+import { BGE_ZH_QUERY_INSTRUCTION, MODEL_ID_PATTERN, type EmbedKind, type Embedder } from './embedder';
 
 export interface TransformersEmbedderOptions {
   /** Hub id (e.g. "BAAI/bge-small-zh-v1.5", downloaded once to the cache) or a local model folder. */

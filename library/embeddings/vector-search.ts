@@ -1,8 +1,10 @@
-import type { Db } from '../../library/store';
+import type { Db } from '../store';
 import { modelSql } from './vector-index';
 
 export interface VectorHit {
   chunkId: number;
+  /** The chunk's document (withdrawn documents included: see vectorSearch). */
+  documentId: number;
   /** Cosine similarity, 1 = same direction. */
   similarity: number;
 }
@@ -24,18 +26,28 @@ export async function vectorSearch(
   if (!Number.isInteger(k) || k < 1 || k > 1000)
     throw new RangeError(`vectorSearch k must be an integer from 1 to 1000, got ${k}`);
   const { where, column } = modelSql(model, queryVector.length);
-  const sql = `SELECT chunk_id, 1 - (${column} <=> $1::vector(${queryVector.length})) AS similarity
-                 FROM chunk_embeddings WHERE ${where}
-                ORDER BY ${column} <=> $1::vector(${queryVector.length}) LIMIT $2`;
+  // The nearest-neighbour scan alone in the inner query (so it stays an HNSW index scan), then the
+  // k rows' documents by primary key.
+  const sql = `SELECT n.chunk_id, c.document_id, n.similarity
+                 FROM (SELECT chunk_id, 1 - (${column} <=> $1::vector(${queryVector.length})) AS similarity
+                         FROM chunk_embeddings WHERE ${where}
+                        ORDER BY ${column} <=> $1::vector(${queryVector.length}) LIMIT $2) n
+                 JOIN chunks c ON c.id = n.chunk_id
+                ORDER BY n.similarity DESC, n.chunk_id`;
   const params = [toVectorLiteral(queryVector), k];
+  type Row = { chunk_id: number; document_id: number; similarity: number };
   const rows =
     k <= DEFAULT_EF_SEARCH
-      ? (await db.query<{ chunk_id: number; similarity: number }>(sql, params)).rows
+      ? (await db.query<Row>(sql, params)).rows
       : await db.transaction(async (tx) => {
           await tx.query(`SET LOCAL hnsw.ef_search = ${k}`);
-          return (await tx.query<{ chunk_id: number; similarity: number }>(sql, params)).rows;
+          return (await tx.query<Row>(sql, params)).rows;
         });
-  return rows.map((r) => ({ chunkId: Number(r.chunk_id), similarity: Number(r.similarity) }));
+  return rows.map((r) => ({
+    chunkId: Number(r.chunk_id),
+    documentId: Number(r.document_id),
+    similarity: Number(r.similarity),
+  }));
 }
 
 /** pgvector's text form: "[0.1,0.2,…]". */

@@ -1,5 +1,5 @@
-import { VersionMismatchError } from '../../library/errors';
-import type { Queryable } from '../../library/store';
+import { VersionMismatchError } from '../errors';
+import type { Queryable } from '../store';
 import type { Embedder } from './embedder';
 
 export interface EmbeddingStampReport {
