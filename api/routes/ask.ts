@@ -46,7 +46,8 @@ async function streamAnswer(answers: AnswerService, request: FastifyRequest<{ Bo
       });
       open = true;
     }
-    reply.raw.write(sse(event, data));
+    // The client may have gone away; the answer is still logged, nothing more is sent.
+    if (!reply.raw.destroyed) reply.raw.write(sse(event, data));
   };
   let result: AskResult;
   try {
@@ -60,7 +61,7 @@ async function streamAnswer(answers: AnswerService, request: FastifyRequest<{ Bo
   }
   write('citations', { citations: result.citations, related: result.related, notFound: result.notFound, html: result.html });
   write('done', { answerId: result.answerId, kind: result.kind, generator: result.generator, confidence: result.confidence, tookMs: result.tookMs });
-  reply.raw.end();
+  if (!reply.raw.destroyed) reply.raw.end();
 }
 
 /** POST /v1/ask (JSON or SSE) and GET /v1/policies/:id/interpretation. */

@@ -53,7 +53,12 @@ function guard(token: string | undefined) {
 /** Who is acting: the x-zhiwen-user header (a name or staff id, recorded in the history). */
 function editor(request: FastifyRequest): string {
   const raw = request.headers[USER_HEADER];
-  const user = typeof raw === 'string' ? decodeURIComponent(raw).trim() : '';
+  let user = '';
+  try {
+    user = typeof raw === 'string' ? decodeURIComponent(raw).trim() : '';
+  } catch {
+    // a malformed %-escape: treated as no name
+  }
   if (!user || user.length > 64) throw new ZhiwenError('USER_REQUIRED', `send who you are (1–64 characters, URL-encoded) in the ${USER_HEADER} header`, 400);
   return user;
 }

@@ -51,19 +51,3 @@ export async function recordFeedback(db: Db, f: FeedbackInput): Promise<{ id: nu
     return { id: Number(rows[0].id), queued: !f.helpful };
   });
 }
-
-export interface FeedbackSummary {
-  answers: number;
-  helpful: number;
-  notHelpful: number;
-}
-
-export async function feedbackSummary(db: Queryable, sinceIso?: string): Promise<FeedbackSummary> {
-  const { rows } = await db.query<{ answers: number; helpful: number; not_helpful: number }>(
-    `SELECT (SELECT count(*)::int FROM answer_log WHERE $1::timestamptz IS NULL OR created_at >= $1) AS answers,
-            count(*) FILTER (WHERE helpful)::int AS helpful, count(*) FILTER (WHERE NOT helpful)::int AS not_helpful
-       FROM answer_feedback WHERE $1::timestamptz IS NULL OR created_at >= $1`,
-    [sinceIso ?? null],
-  );
-  return { answers: rows[0].answers, helpful: rows[0].helpful, notHelpful: rows[0].not_helpful };
-}

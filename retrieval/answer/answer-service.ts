@@ -137,7 +137,8 @@ export class AnswerService {
         answerId, question: raw, siteCode: site?.code ?? null, kind: result.kind, faqEntryId: result.faq?.id ?? null,
         confidence: result.confidence, citations: result.citations.map((c) => c.id),
       });
-      if (result.kind === 'not_found') await logUnanswered(this.deps.db, { question: raw, siteCode: site?.code ?? null, answerId });
+      // A follow-up joins the queue as rewritten: "那需要什么材料" alone tells an editor nothing.
+      if (result.kind === 'not_found') await logUnanswered(this.deps.db, { question, siteCode: site?.code ?? null, answerId });
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

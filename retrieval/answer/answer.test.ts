@@ -86,7 +86,10 @@ describe('answers from the library and the knowledge base', () => {
     expect(a.rewrittenQuestion).toContain('社会保障卡');
     expect(a.citations[0].id).toBe('sample-003');
     expect(a.text).toContain('居民身份证原件');
-    expect(rewriteFollowUp('公积金怎么提取', [{ role: 'user', content: '社保卡怎么办' }], () => 5)).toEqual({ question: '公积金怎么提取', rewritten: false });
+    const idf = (t: string) => t.length;
+    expect(rewriteFollowUp('公积金怎么提取', [{ role: 'user', content: '社保卡怎么办' }], idf)).toEqual({ question: '公积金怎么提取', rewritten: false });
+    expect(rewriteFollowUp('要多久', [{ role: 'user', content: '护照怎么办理' }], idf)).toEqual({ question: '护照办理 要多久', rewritten: true });
+    expect(rewriteFollowUp('要多久', [], idf)).toEqual({ question: '要多久', rewritten: false });
   });
 
   it('answers from the knowledge base first: verbatim when confident, suggestions when not', async () => {

@@ -7,6 +7,15 @@ export interface Turn {
 
 /** Follow-ups lean on the previous question: they open with a connective or pronoun. */
 const FOLLOW_UP = /^(?:那么?|那个|还有|还要|还需|另外|此外|然后|如果|要是|这个|这|它|其|该|同样|以及|并且)/u;
+/**
+ * Words that ask about a matter without naming it (materials, time, cost, place, procedure): a question
+ * made only of these is a follow-up. A question naming anything else (公积金, 护照) stands on its own.
+ */
+const GENERIC = new Set(
+  ('需要 要 带 准备 材料 资料 证件 手续 证明 多久 多长 时间 几天 期限 时限 费用 收费 多少 多少钱 钱 免费 地点 地址 哪里 哪儿 ' +
+    '在哪 去 办 办理 流程 程序 步骤 条件 要求 标准 电话 网上 线上 本人 代办 委托 能 可 吗 呢 还 也 都 ' +
+    '几 个 次 一下 现在 今天 周末 上班 下班 预约').split(' '),
+);
 /** Terms carried over from the previous question. */
 const CARRIED_TERMS = 3;
 
@@ -23,8 +32,7 @@ export function rewriteFollowUp(
   if (!previous || previous === q) return { question: q, rewritten: false };
   const own = analyze(q);
   const prevTokens = analyze(previous.slice(0, 200));
-  const shares = own.some((t) => prevTokens.includes(t) && idf(t) >= 3);
-  if (!FOLLOW_UP.test(q) && (own.length > 3 || shares)) return { question: q, rewritten: false };
+  if (!FOLLOW_UP.test(q) && !own.every((t) => GENERIC.has(t))) return { question: q, rewritten: false };
   const candidates = [...new Set(prevTokens)].filter((t) => !own.includes(t)).sort((a, b) => idf(b) - idf(a));
   const chosen: string[] = [];
   for (const t of candidates) {

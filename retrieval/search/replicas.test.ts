@@ -53,8 +53,12 @@ describe('several API replicas over one library', () => {
       externalId: 'replica-doc', siteCode: 'replica-site', title: '关于开展三码合一登记试点的通知',
       body: '试点地区推行三码合一登记。', infoType: '通知公告',
     }));
-    for (const replica of replicas) await within(5000, () => found(replica, '三码合一登记试点', 'replica-doc'));
+    for (const replica of replicas) {
+      expect(await within(5000, () => found(replica, '三码合一登记试点', 'replica-doc'))).toBeLessThan(5000);
+    }
     await withdrawDocument(writer, 'replica-doc');
-    for (const replica of replicas) await within(5000, async () => !(await found(replica, '三码合一登记试点', 'replica-doc')));
+    for (const replica of replicas) {
+      expect(await within(5000, async () => !(await found(replica, '三码合一登记试点', 'replica-doc')))).toBeLessThan(5000);
+    }
   });
 });
