@@ -11,12 +11,12 @@ import { bm25Cosine, tokenJaccard } from './matching';
 import type { SimilarityScorer } from './matching';
 import { taxonomyKeywordClassifier } from './topics';
 import type { TopicClassifier } from './topics';
+import { zhiwenAnswerer, zhiwenFaqMatcher } from './zhiwen-adapters';
 
 export const FAQ_MATCHERS: ReadonlyArray<() => FaqMatcher> = [
   bm25TitlesMatcher,
   bm25FieldsMatcher,
-  // REGISTRATION POINT (lead): Zhiwen's FAQ matcher (with a calibrated `confidence`, so the
-  // report shows precision/recall at thresholds).
+  zhiwenFaqMatcher,
 ];
 
 export const SIMILARITY_SCORERS: ReadonlyArray<() => SimilarityScorer> = [
@@ -29,8 +29,7 @@ export const SIMILARITY_SCORERS: ReadonlyArray<() => SimilarityScorer> = [
 export const ANSWERERS: ReadonlyArray<() => Answerer> = [
   bestSentenceAnswerer,
   bestWindowAnswerer,
-  // REGISTRATION POINT (lead): Zhiwen's /v1/ask answerer (an adapter returning text, citations
-  // with [n] markers per sentence, and `declined`).
+  zhiwenAnswerer,
 ];
 
 export const TOPIC_CLASSIFIERS: ReadonlyArray<(taxonomy: readonly TaxonomyEntry[]) => TopicClassifier> = [taxonomyKeywordClassifier];

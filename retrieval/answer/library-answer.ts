@@ -91,7 +91,7 @@ export class LibraryAnswerer {
   idf = (term: string): number => bm25Idf(Math.max(1, this.search.index.size.chunks), this.search.index.documentFrequency(term).body);
 
   async answer(request: LibraryQuestion): Promise<LibraryAnswer> {
-    const response = await this.search.search({ q: request.question, site: request.site, scope: request.scope, limit: this.documents + 3 });
+    const response = await this.search.search({ q: request.question, site: request.site, scope: request.scope, limit: this.documents + 3, internal: true });
     const current = response.results.filter((r) => r.current).slice(0, this.documents);
     const docs = await fetchPassageDocuments(this.db, current.map((r) => r.id));
     const retrieved = current.flatMap((r) => (docs.has(r.id) ? [{ doc: withoutInstructions(docs.get(r.id)!), score: r.score }] : []));

@@ -17,6 +17,7 @@ import { highlight, makeSnippet } from './snippet';
 import type { SearchRequest, SearchResponse, SearchResult } from './types';
 
 export const MAX_LIMIT = 50;
+const EMPTY_FACETS: SearchResponse['facets'] = { infoType: [], site: [], year: [], validity: [], topic: [], issuer: [] };
 const MAX_OFFSET = 1000;
 /** Candidates reranked by document-level signals before paging. */
 const RERANK_POOL = 100;
@@ -194,14 +195,14 @@ export class SearchService {
       offset,
       limit,
       results,
-      facets: computeFacets([...matched, ...extraMatches], this.attributes, this.sites),
+      facets: request.internal ? EMPTY_FACETS : computeFacets([...matched, ...extraMatches], this.attributes, this.sites),
       truncated: query.truncated,
       ...(correction ? { correction } : {}),
       ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
       ...(found === 0 ? { noResults: this.suggestions.noResults(plan, request.site, narrowedBy(request).length ? this.index.search({ terms, limit: 1 }).total : undefined) } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
-    if (offset === 0) {
+    if (offset === 0 && !request.internal) {
       this.options.curation?.logQuery({
         query: query.original, normalized: query.normalized, site: request.site ?? null, resultCount: found,
         correctedTo: correction?.applied ? correction.query : null, tookMs: response.tookMs,

@@ -16,6 +16,11 @@ export interface SearchRequest {
   validity?: 'current' | 'all';
   limit?: number;
   offset?: number;
+  /**
+   * A call from inside Zhiwen (answers, hit tests): no facets and no query-log entry, so answering
+   * stays fast and the popular-queries log holds what people typed into search. Not an API parameter.
+   */
+  internal?: boolean;
   /** External ids never to return (evaluation: a query's own document). */
   exclude?: string[];
 }
