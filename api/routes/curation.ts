@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { adminGuard } from '../admin-guard';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
@@ -8,7 +8,7 @@ import {
   type Curation, type HotWordInput, type PinInput, type SynonymInput,
 } from '../../retrieval/curation';
 
-export const ADMIN_TOKEN_HEADER = 'x-zhiwen-admin-token';
+
 
 const word = { type: 'string', minLength: 1, maxLength: MAX_WORD_CHARS } as const;
 const site = { type: ['string', 'null'], maxLength: 100, description: 'site code; omit or null for the whole platform' } as const;
@@ -51,17 +51,11 @@ const pinBody = {
   additionalProperties: false,
 } as const;
 
-const sha = (s: string) => createHash('sha256').update(s).digest();
-
-/** Refuses every admin request unless ZHIWEN_ADMIN_TOKEN is set and the header carries it (compared in constant time). */
+/** The admin token check, then: curation must be running in this process. */
 function guard(token: string | undefined, curation: Curation | undefined) {
+  const checkToken = adminGuard(token, 'admin routes');
   return async (request: FastifyRequest) => {
-    if (!token) {
-      throw new ZhiwenError('ADMIN_DISABLED', `admin routes are disabled: set the ZHIWEN_ADMIN_TOKEN environment variable of the API to a secret and send it in the ${ADMIN_TOKEN_HEADER} header`, 403);
-    }
-    const sent = request.headers[ADMIN_TOKEN_HEADER];
-    if (typeof sent !== 'string' || !sent) throw new ZhiwenError('ADMIN_TOKEN_REQUIRED', `send the admin token in the ${ADMIN_TOKEN_HEADER} header`, 401);
-    if (!timingSafeEqual(sha(sent), sha(token))) throw new ZhiwenError('ADMIN_TOKEN_INVALID', `the ${ADMIN_TOKEN_HEADER} header does not match ZHIWEN_ADMIN_TOKEN`, 401);
+    await checkToken(request);
     if (!curation) throw new ZhiwenError('CURATION_UNAVAILABLE', 'this API process was started without curation; start it with `zhiwen serve`', 503);
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { adminGuard } from '../admin-guard';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   createEntry, entriesToCsv, entriesToXlsx, getEntry, listEntries, listOpenUnanswered, listVersions, parseEntriesCsv,
@@ -11,7 +11,6 @@ import type { AnswerService } from '../../retrieval/answer';
 import { groupQuestions, type FaqService } from '../../retrieval/faq';
 import type { SearchService } from '../../retrieval/search';
 
-const TOKEN_HEADER = 'x-zhiwen-admin-token';
 const USER_HEADER = 'x-zhiwen-user';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,19 +35,8 @@ const questionBody = {
   properties: { question: { type: 'string', minLength: 1, maxLength: 500 }, site: text(100), excludeId: { type: 'integer' } },
 } as const;
 
-const sha = (s: string) => createHash('sha256').update(s).digest();
-
 /** Editor routes need ZHIWEN_ADMIN_TOKEN in x-zhiwen-admin-token and a name in x-zhiwen-user. */
-function guard(token: string | undefined) {
-  return async (request: FastifyRequest) => {
-    if (!token) {
-      throw new ZhiwenError('ADMIN_DISABLED', `FAQ editing is disabled: set ZHIWEN_ADMIN_TOKEN for the API and send it in the ${TOKEN_HEADER} header`, 403);
-    }
-    const sent = request.headers[TOKEN_HEADER];
-    if (typeof sent !== 'string' || !sent) throw new ZhiwenError('ADMIN_TOKEN_REQUIRED', `send the admin token in the ${TOKEN_HEADER} header`, 401);
-    if (!timingSafeEqual(sha(sent), sha(token))) throw new ZhiwenError('ADMIN_TOKEN_INVALID', `the ${TOKEN_HEADER} header does not match ZHIWEN_ADMIN_TOKEN`, 401);
-  };
-}
+const guard = (token: string | undefined) => adminGuard(token, 'FAQ editing routes');
 
 /** Who is acting: the x-zhiwen-user header (a name or staff id, recorded in the history). */
 function editor(request: FastifyRequest): string {

@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { adminGuard } from '../admin-guard';
+import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ZhiwenError } from '../../library/errors';
 
 /** What the route needs of a job queue (ingest/jobs' JobQueue has it; the API never imports ingest). */
@@ -29,35 +29,6 @@ export interface JobRoutesOptions {
   timeoutMs?: number;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-function adminGuard(token: string | undefined) {
-  const expected = token ? digest(token) : null;
-  return async (request: FastifyRequest) => {
-    if (!expected) {
-      throw new ZhiwenError(
-        'ADMIN_DISABLED',
-        'the admin API is off: set ZHIWEN_ADMIN_TOKEN on the server to turn it on',
-        403,
-      );
-    }
-    const given = request.headers['x-zhiwen-admin-token'];
-    if (typeof given !== 'string' || given === '') {
-      throw new ZhiwenError(
-        'ADMIN_TOKEN_REQUIRED',
-        'send the admin token in the x-zhiwen-admin-token header',
-        401,
-      );
-    }
-    if (!timingSafeEqual(digest(given), expected)) {
-      throw new ZhiwenError(
-        'ADMIN_TOKEN_INVALID',
-        'the x-zhiwen-admin-token header does not match ZHIWEN_ADMIN_TOKEN',
-        401,
-      );
-    }
-  };
-}
 
 async function withTimeout<T>(work: Promise<T>, ms: number, queue: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -87,7 +58,7 @@ export function registerJobRoutes(
   queues: JobQueueStatusSource[] = [],
   options: JobRoutesOptions = {},
 ): void {
-  const guard = adminGuard(options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
+  const guard = adminGuard(options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN, 'admin routes');
   const timeoutMs = options.timeoutMs ?? 3000;
   const byName = new Map(queues.map((q) => [q.name, q]));
 
