@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchBaselines, benchHttp, benchQueries, parseSize, sentencePool, startServer } from './bench';
 import type { HttpBenchResult, RunningServer } from './bench';
 import { scaleBench } from './bench/scale-bench';
+import { formatIngestBench, ingestBench } from './bench/ingest-bench';
 import { loadCorpus } from './data';
 import { runQuality } from './quality';
 import type { IndexMode } from './quality';
@@ -31,6 +32,7 @@ const USAGE = `usage: tsx evals/cli.ts <eval|bench> [options]
            --pg-1m    allow PostgreSQL baselines above 100k chunks
            --base-url http://127.0.0.1:PORT   load an already running server over HTTP
            --zhiwen-sizes 10k,100k,1m  Zhiwen's own server on synthetic libraries (built once into .tmp/bench/)
+           --ingest-docs N  ingest pipeline speed (docs per CPU-second) on N real 2 KB documents
            --server-cmd "cmd args"  start the server (needs --base-url), sample its RSS, stop it after;
                       run it directly (node --import tsx cli/main.ts serve), not via npx, so the RSS is the server's
            --concurrency N (8)  --duration-ms N (10000)  --max-requests N`;
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<void> {
       'duration-ms': { type: 'string' },
       'max-requests': { type: 'string' },
       'zhiwen-sizes': { type: 'string' },
+      'ingest-docs': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -129,7 +132,11 @@ async function main(argv: string[]): Promise<void> {
         seconds: positiveInt(values['duration-ms'], 15_000, 'duration-ms') / 1000,
       })
     : undefined;
-  const report: BenchReport = { baselines, http, httpNote, scale };
+  const ingest = values['ingest-docs']
+    ? await ingestBench({ corpusDir: dataDir, docs: positiveInt(values['ingest-docs'], 1000, 'ingest-docs'), batchSizes: [1, 64] })
+    : undefined;
+  if (ingest) log(formatIngestBench(ingest));
+  const report: BenchReport = { baselines, http, httpNote, scale, ingest };
   const markdown = benchMarkdown(report, stamp);
   console.log(markdown);
   const files = await writeReport(outDir, { name: 'bench', markdown, json: { stamp, ...report }, charts: { 'bench-latency.svg': latencyChart(report) } });

@@ -7,6 +7,7 @@ import { barChartSvg } from './svg';
 import { mib, ms, table } from './table';
 
 import type { ScaleBenchRow } from '../bench/scale-bench';
+import { formatIngestBench, type IngestBenchResult } from '../bench/ingest-bench';
 
 export interface BenchReport {
   baselines: BaselineBenchResult[];
@@ -15,6 +16,8 @@ export interface BenchReport {
   httpNote: string | null;
   /** Zhiwen's own server through HTTP on synthetic libraries of each size (`--zhiwen-sizes`). */
   scale?: ScaleBenchRow[];
+  /** Ingest pipeline speed (`--ingest-docs`). */
+  ingest?: IngestBenchResult;
 }
 
 const sizeLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
@@ -57,6 +60,10 @@ export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
           ),
         )
       : 'not run: pass --zhiwen-sizes 10k,100k,1m',
+    '',
+    '## Ingest speed (`--ingest-docs`)',
+    '',
+    b.ingest ? ['```', formatIngestBench(b.ingest), '```'].join('\n') : 'not run: pass --ingest-docs 1000',
     '',
     '## Data files',
     '',
