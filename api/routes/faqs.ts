@@ -105,7 +105,7 @@ export async function registerFaqRoutes(app: FastifyInstance, s: FaqRouteService
       }));
       const decision = s.faqs.decide(request.body.question, asking);
       const library = await s.answers.library.answer({ question: request.body.question, site: site?.code });
-      const docs = await s.search.search({ q: request.body.question, site: site?.code, limit: 10 });
+      const docs = await s.search.search({ q: request.body.question, site: site?.code, limit: 10, internal: true });
       return {
         question: request.body.question,
         decision: { tier: decision.tier, entries: decision.matches.map((m) => m.id) },
