@@ -1,7 +1,8 @@
+import { ZhiwenError } from '../../library/errors';
+
 /**
  * Raised for attachments we cannot turn into text. A permanent condition: the ingest worker must
  * not retry, and the editor should get `reason` (Chinese first, English after) in the admin UI.
- * TODO(lead): derive from ZhiwenError once library/errors.ts exists (code UNSUPPORTED_ATTACHMENT, 422).
  */
 export type UnsupportedKind =
   | 'legacy-office'
@@ -13,8 +14,7 @@ export type UnsupportedKind =
   | 'damaged'
   | 'unknown';
 
-export class UnsupportedAttachmentError extends Error {
-  readonly code = 'UNSUPPORTED_ATTACHMENT';
+export class UnsupportedAttachmentError extends ZhiwenError {
   constructor(
     readonly filename: string,
     readonly kind: UnsupportedKind,
@@ -22,7 +22,8 @@ export class UnsupportedAttachmentError extends Error {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`cannot read attachment "${filename}": ${reason}`, options);
+    super('UNSUPPORTED_ATTACHMENT', `cannot read attachment "${filename}": ${reason}`, 422, { filename, kind });
+    if (options?.cause !== undefined) this.cause = options.cause;
     this.name = 'UnsupportedAttachmentError';
   }
 }
