@@ -4,6 +4,9 @@ import type { SiteDirectory } from './sites';
 import type { SearchRequest } from './types';
 import { isCurrent } from './signals';
 
+/** The filter of an unfiltered request; callers compare with it to skip per-document calls. */
+export const ACCEPT_ALL = (_slot: number): boolean => true;
+
 /** Builds the per-document acceptance test of a request's scope and filters, resolving names once. */
 export function buildAcceptFilter(
   request: SearchRequest,
@@ -43,6 +46,6 @@ export function buildAcceptFilter(
   interned(request.issuer, attrs.issuers, attrs.issuer);
   if (request.year) tests.push((slot) => attrs.year[slot] === request.year);
   if (request.validity === 'current') tests.push((slot) => isCurrent(attrs.validities.names[attrs.validity[slot]]));
-  if (tests.length === 0) return () => true;
+  if (tests.length === 0) return ACCEPT_ALL;
   return (slot) => tests.every((t) => t(slot));
 }

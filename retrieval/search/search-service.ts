@@ -10,7 +10,7 @@ import { QueryUnderstanding, type QueryUnderstandingOptions } from '../query';
 import { narrowedBy, SuggestService } from '../suggest';
 import { DocAttributes } from './doc-attributes';
 import { computeFacets } from './facets';
-import { buildAcceptFilter } from './filters';
+import { ACCEPT_ALL, buildAcceptFilter } from './filters';
 import { documentPrior, isCurrent } from './signals';
 import { SiteDirectory } from './sites';
 import { highlight, makeSnippet } from './snippet';
@@ -169,13 +169,15 @@ export class SearchService {
     if (!query.original) throw new ZhiwenError('EMPTY_QUERY', 'q is empty: type a word or a question to search for');
     const excluded = new Set((request.exclude ?? []).map((e) => this.idByExternal.get(e)).filter((x) => x !== undefined));
     const baseAccept = buildAcceptFilter(request, this.attributes, this.sites);
-    const accept = (slot: number) => !excluded.has(this.index.docIdAt(slot)) && baseAccept(slot);
+    // Unfiltered (the common case): no per-document call while walking postings (~5 ms a query at 100k).
+    const unfiltered = excluded.size === 0 && baseAccept === ACCEPT_ALL;
+    const accept = unfiltered ? ACCEPT_ALL : (slot: number) => !excluded.has(this.index.docIdAt(slot)) && baseAccept(slot);
     // Hybrid: the query's nearest chunks are fetched while BM25 runs below (never rejects).
     const nearest = this.hybrid?.nearest(query.original);
 
     // Rerank a pool wider than the page, so a title named inside the query can climb into it.
     const pool = Math.max(offset + limit, RERANK_POOL);
-    const lexical = this.understanding.searchWithCorrection(plan, (terms) => this.index.search({ terms, limit: pool, accept }));
+    const lexical = this.understanding.searchWithCorrection(plan, (terms) => this.index.search({ terms, limit: pool, accept: unfiltered ? undefined : accept }));
     const { terms, correction } = lexical;
     const ordered = this.boostContainedTitles(lexical.hits, normalizeTitle(query.normalized));
     const { total, matched, hits: fused } = nearest && this.hybrid
