@@ -1,19 +1,9 @@
+import type { DisplayDocument } from '../documents/feed';
 import type { Queryable } from '../store/db';
 
-/** A document with its chunks' text: what answers quote and cite. */
-export interface PassageDocument {
-  id: number;
-  externalId: string;
-  title: string;
-  url: string | null;
-  siteCode: string;
-  siteName: string;
-  infoType: string;
-  issuer: string | null;
-  docNumber: string | null;
+/** A document with its chunks' text: what answers quote and cite (search's display fields, plus these). */
+export interface PassageDocument extends Omit<DisplayDocument, 'lead'> {
   writtenAt: string | null;
-  publishedAt: string | null;
-  validity: string;
   chunks: Array<{ ordinal: number; text: string }>;
 }
 
