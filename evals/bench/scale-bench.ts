@@ -25,7 +25,11 @@ export interface ScaleBenchRow {
   buildSeconds: number | null;
   startSeconds: number;
   idleRssMiB: number | null;
-  endpoints: Array<{ endpoint: string; p50: number; p95: number; p99: number; rps: number; errors: number; peakRssMiB: number | null }>;
+  /**
+   * Each endpoint twice: one client (latency of a request on its own: the latency targets) and
+   * `concurrency` clients (throughput; latency there includes queueing behind the others).
+   */
+  endpoints: Array<{ endpoint: string; clients: number; p50: number; p95: number; p99: number; rps: number; errors: number; peakRssMiB: number | null }>;
 }
 
 export async function scaleBench(options: {
@@ -67,14 +71,17 @@ export async function scaleBench(options: {
     const startSeconds = (performance.now() - started) / 1000;
     try {
       const idle = await readRss(server.pid);
-      const results = await benchHttp({
-        baseUrl,
-        queries,
-        endpoints: { search: '/v1/search?q={q}', suggest: '/v1/suggest?q={q}' },
-        concurrency: options.concurrency,
-        durationMs: options.seconds * 1000,
-        serverPid: server.pid,
-      });
+      const results = [];
+      for (const concurrency of [...new Set([1, options.concurrency])]) {
+        results.push(...(await benchHttp({
+          baseUrl,
+          queries,
+          endpoints: { search: '/v1/search?q={q}', suggest: '/v1/suggest?q={q}' },
+          concurrency,
+          durationMs: options.seconds * 1000,
+          serverPid: server.pid,
+        })));
+      }
       rows.push({
         size,
         chunks,
@@ -83,6 +90,7 @@ export async function scaleBench(options: {
         idleRssMiB: idle === null ? null : idle / 2 ** 20,
         endpoints: results.map((r) => ({
           endpoint: r.endpoint,
+          clients: r.concurrency,
           p50: r.load.latency.p50,
           p95: r.load.latency.p95,
           p99: r.load.latency.p99,

@@ -50,11 +50,11 @@ export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
     '',
     b.scale?.length
       ? table(
-          ['chunks', 'build s', 'start s', 'idle RSS', 'endpoint', 'p50 ms', 'p95 ms', 'p99 ms', 'throughput/s', 'errors', 'peak RSS'],
+          ['chunks', 'build s', 'start s', 'idle RSS', 'endpoint', 'clients', 'p50 ms', 'p95 ms', 'p99 ms', 'throughput/s', 'errors', 'peak RSS'],
           b.scale.flatMap((r) =>
             r.endpoints.map((e) => [
               sizeLabel(r.chunks), r.buildSeconds === null ? 'cached' : r.buildSeconds.toFixed(0), r.startSeconds.toFixed(0),
-              r.idleRssMiB === null ? 'n/a' : `${r.idleRssMiB.toFixed(0)} MiB`, e.endpoint, ms(e.p50), ms(e.p95), ms(e.p99),
+              r.idleRssMiB === null ? 'n/a' : `${r.idleRssMiB.toFixed(0)} MiB`, e.endpoint, e.clients, ms(e.p50), ms(e.p95), ms(e.p99),
               e.rps.toFixed(1), e.errors, e.peakRssMiB === null ? 'n/a' : `${e.peakRssMiB.toFixed(0)} MiB`,
             ]),
           ),

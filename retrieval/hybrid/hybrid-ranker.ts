@@ -10,7 +10,7 @@ export interface LexicalRanking {
   /** Documents matched in all (not only those ranked). */
   total: number;
   /** Slots of every matched document (facets count them). */
-  matched: number[];
+  matched: Int32Array;
 }
 
 /**
@@ -69,12 +69,13 @@ export class HybridRanker {
     const vector = rollUpChunks(nearest, { ...this.docs, accept });
     const hits = fuseRankings(ordered, vector, this.options);
     if (this.options.vectorWeight === 0) return { hits, total: lexical.total, matched: lexical.matched };
-    const lexicalMatched = new Set(lexical.matched);
-    const added = vector.filter((d) => !lexicalMatched.has(d.docSlot)).map((d) => d.docSlot);
-    return {
-      hits,
-      total: lexical.total + added.length,
-      matched: added.length ? [...lexical.matched, ...added] : lexical.matched,
-    };
+    // One pass over the lexical matches (up to the whole library), no Set of them.
+    const vectorOnly = new Set(vector.map((d) => d.docSlot));
+    for (const slot of lexical.matched) vectorOnly.delete(slot);
+    if (vectorOnly.size === 0) return { hits, total: lexical.total, matched: lexical.matched };
+    const matched = new Int32Array(lexical.matched.length + vectorOnly.size);
+    matched.set(lexical.matched);
+    matched.set([...vectorOnly], lexical.matched.length);
+    return { hits, total: matched.length, matched };
   }
 }

@@ -1,5 +1,5 @@
-import { bm25TermScore, DEFAULT_BM25, idf, type Bm25Params } from './bm25';
-import { MAX_SLOT, Postings, slotOf, termFrequencies, tfOf } from './postings';
+import { DEFAULT_BM25, idf, type Bm25Params } from './bm25';
+import { END, MAX_SLOT, PostingCursor, PostingList, termFrequencies } from './postings';
 import { TopK } from './top-k';
 
 export interface IndexedDocument {
@@ -21,6 +21,16 @@ export interface LexicalQuery {
   limit: number;
   /** Document slots that may be returned; omitted = all. */
   accept?: (docSlot: number) => boolean;
+  /**
+   * Score every matching document instead of skipping those that cannot reach the top `limit`
+   * (MaxScore). Same hits either way; for tests and comparisons.
+   */
+  exhaustive?: boolean;
+  /**
+   * Per-query score multipliers (≥ 1) for a few documents, keyed by slot: a title named inside the
+   * query. Applied inside the ranking, so the top `limit` is exact with them.
+   */
+  boosts?: ReadonlyMap<number, number>;
 }
 
 export interface LexicalHit {
@@ -48,7 +58,7 @@ export interface LexicalIndexOptions {
 }
 
 /** Growable typed column. */
-function grow<T extends Float64Array | Float32Array | Int32Array | Uint16Array | Uint8Array>(a: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
   next.set(a);
@@ -56,25 +66,56 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint16Array |
 }
 
 /**
+ * Score bounds are computed against the average lengths of an "epoch" and refreshed once the live
+ * averages drift this far from them (a replica that ingests every second must not rescan its
+ * common terms' postings every second). Until then bounds are scaled up by the drift, so they hold.
+ */
+const EPOCH_DRIFT = 0.05;
+/** Float rounding must never make a real score exceed its bound. */
+const BOUND_SLACK = 1 + 1e-9;
+/**
+ * A term in at least 1/COMMON_SHARE of the postings' slots gets a document bitset (see
+ * PostingList.docBits): its bitset is no larger than its postings, and OR-ing it is ~32 documents
+ * an operation. Checked against the documents in the index when a query first meets the term.
+ */
+const COMMON_SHARE = 32;
+
+/** One query term while a query runs: its weight, its score bound and its two cursors. */
+interface TermState {
+  /** BM25F: query weight × IDF. 'separate': the title field's; `bodyWeight` is the body's. */
+  weight: number;
+  bodyWeight: number;
+  /** The most this term can add to any document's score (before the document's prior). */
+  bound: number;
+  title: PostingList | null;
+  body: PostingList | null;
+}
+
+/**
  * In-memory BM25 over two fields: titles (one per document) and bodies (one per chunk; a document
  * scores by its best chunk). Documents are appended into slots; replacing or removing a document
- * marks its old slot dead, so updates never rewrite postings.
+ * marks its old slot dead, so updates never rewrite postings. Queries walk postings document by
+ * document (a document's chunks occupy consecutive chunk slots) and skip documents that cannot
+ * reach the top `limit` (MaxScore): a common term only adds to documents a rarer term found.
  */
 export class LexicalIndex {
   private readonly bm25: Bm25Params;
   private readonly titleWeight: number;
   private readonly fieldModel: 'bm25f' | 'separate';
-  private readonly titlePostings = new Map<string, Postings>();
-  private readonly bodyPostings = new Map<string, Postings>();
+  private readonly titlePostings = new Map<string, PostingList>();
+  private readonly bodyPostings = new Map<string, PostingList>();
   private readonly slotById = new Map<number, number>();
 
   private docIds = new Float64Array(1024);
   private docAlive = new Uint8Array(1024);
   private docPrior = new Float32Array(1024);
   private titleLen = new Uint16Array(1024);
+  private docFirstChunk = new Int32Array(1024);
+  private docChunkCount = new Int32Array(1024);
   private docCount = 0;
   private liveDocs = 0;
   private titleLenSum = 0;
+  private maxPrior = 0;
 
   private chunkDoc = new Int32Array(4096);
   private chunkIds = new Float64Array(4096);
@@ -83,19 +124,23 @@ export class LexicalIndex {
   private liveChunks = 0;
   private chunkLenSum = 0;
 
-  // Per-query scratch, reused: search is synchronous, so one query at a time uses them.
-  private chunkScore = new Float32Array(4096);
-  private docTitleScore = new Float32Array(1024);
-  private docBodyScore = new Float32Array(1024);
-  private docBestChunk = new Int32Array(1024);
-  private docTouched = new Uint8Array(1024);
-  private termTitleTf = new Float32Array(1024);
-  // BM25F length normalisers 1 / (1 - b + b·len/avg), recomputed only after the index changes.
+  // BM25 length normalisers 1 / (1 - b + b·len/avg), recomputed only after the index changes.
   private titleNorm = new Float32Array(1024);
   private chunkNorm = new Float32Array(4096);
   private normsStale = true;
-  private docFirstChunk = new Int32Array(1024);
-  private docChunkCount = new Int32Array(1024);
+  private avgTitle = 1;
+  private avgChunk = 1;
+  private epoch = 0;
+  private epochAvgTitle = 0;
+  private epochAvgChunk = 0;
+
+  // Per-query scratch, reused: search is synchronous, so one query at a time uses them.
+  private chunkAcc = new Float64Array(64);
+  private chunkTouched = new Int32Array(64);
+  private matchBits = new Uint32Array(32);
+  private matchList = new Int32Array(1024);
+  /** One bit per live document slot. */
+  private aliveBits = new Uint32Array(32);
 
   constructor(options: LexicalIndexOptions = {}) {
     this.bm25 = options.bm25 ?? DEFAULT_BM25;
@@ -105,6 +150,17 @@ export class LexicalIndex {
 
   get size(): { documents: number; chunks: number; terms: number } {
     return { documents: this.liveDocs, chunks: this.liveChunks, terms: this.bodyPostings.size };
+  }
+
+  /** Bytes held by postings and per-slot columns (for memory reports). */
+  get heldBytes(): number {
+    let bytes = 0;
+    for (const p of this.titlePostings.values()) bytes += p.heldBytes;
+    for (const p of this.bodyPostings.values()) bytes += p.heldBytes;
+    const perDoc = [this.docIds, this.docAlive, this.docPrior, this.titleLen, this.docFirstChunk, this.docChunkCount, this.titleNorm, this.matchBits, this.aliveBits];
+    const perChunk = [this.chunkDoc, this.chunkIds, this.chunkLen, this.chunkNorm];
+    for (const a of [...perDoc, ...perChunk]) bytes += a.byteLength;
+    return bytes;
   }
 
   has(docId: number): boolean {
@@ -129,15 +185,23 @@ export class LexicalIndex {
     this.remove(doc.id);
     const slot = this.docCount;
     if (slot > MAX_SLOT || this.chunkCount + doc.chunks.length > MAX_SLOT) {
-      throw new Error('lexical index is full (16M slots): restart the process to rebuild it compactly');
+      throw new Error('lexical index is full (2^31 slots): restart the process to rebuild it compactly');
     }
     this.ensureDocCapacity(slot + 1);
     this.docIds[slot] = doc.id;
     this.docAlive[slot] = 1;
-    this.docPrior[slot] = doc.prior ?? 1;
-    this.titleLen[slot] = Math.min(doc.titleTokens.length, 65535);
-    this.titleLenSum += this.titleLen[slot];
-    for (const [term, tf] of termFrequencies(doc.titleTokens)) this.postingsFor(this.titlePostings, term).push(slot, tf);
+    this.aliveBits[slot >>> 5] |= 1 << (slot & 31);
+    const prior = doc.prior ?? 1;
+    if (!(prior > 0)) throw new Error(`document ${doc.id}: prior must be a positive number, got ${prior}`);
+    this.docPrior[slot] = prior;
+    this.maxPrior = Math.max(this.maxPrior, this.docPrior[slot]);
+    const titleLen = Math.min(doc.titleTokens.length, 65535);
+    this.titleLen[slot] = titleLen;
+    this.titleLenSum += titleLen;
+    const titleNorm = this.epochNorm(titleLen, this.epochAvgTitle);
+    for (const [term, tf] of termFrequencies(doc.titleTokens)) {
+      this.addPosting(this.titlePostings, term, slot, tf, titleNorm, slot);
+    }
     this.docFirstChunk[slot] = this.chunkCount;
     this.docChunkCount[slot] = doc.chunks.length;
     for (const chunk of doc.chunks) {
@@ -145,9 +209,11 @@ export class LexicalIndex {
       this.ensureChunkCapacity(c + 1);
       this.chunkDoc[c] = slot;
       this.chunkIds[c] = chunk.id;
-      this.chunkLen[c] = Math.min(chunk.tokens.length, 65535);
-      this.chunkLenSum += this.chunkLen[c];
-      for (const [term, tf] of termFrequencies(chunk.tokens)) this.postingsFor(this.bodyPostings, term).push(c, tf);
+      const len = Math.min(chunk.tokens.length, 65535);
+      this.chunkLen[c] = len;
+      this.chunkLenSum += len;
+      const norm = this.epochNorm(len, this.epochAvgChunk);
+      for (const [term, tf] of termFrequencies(chunk.tokens)) this.addPosting(this.bodyPostings, term, c, tf, norm, slot);
       this.liveChunks++;
     }
     this.docCount++;
@@ -161,6 +227,7 @@ export class LexicalIndex {
     const slot = this.slotById.get(docId);
     if (slot === undefined) return false;
     this.docAlive[slot] = 0;
+    this.aliveBits[slot >>> 5] &= ~(1 << (slot & 31));
     this.normsStale = true;
     this.slotById.delete(docId);
     this.liveDocs--;
@@ -179,142 +246,322 @@ export class LexicalIndex {
     for (const p of this.bodyPostings.values()) p.compact();
   }
 
-  /** Number of live documents whose title or body contains the term (for query term weighting). */
+  /** Number of documents (title) and chunks (body) that contain the term, dead ones included (for query term weighting). */
   documentFrequency(term: string): { title: number; body: number } {
     return { title: this.titlePostings.get(term)?.length ?? 0, body: this.bodyPostings.get(term)?.length ?? 0 };
   }
 
-  search(query: LexicalQuery): { hits: LexicalHit[]; total: number; matched: number[] } {
-    const touchedDocs: number[] = [];
-    const touchedChunks: number[] = [];
-    const touchDoc = (slot: number) => {
-      if (this.docTouched[slot]) return;
-      this.docTouched[slot] = 1;
-      touchedDocs.push(slot);
-      this.docBestChunk[slot] = -1;
-    };
-    const avgTitle = this.titleLenSum / Math.max(1, this.liveDocs);
-    const avgChunk = this.chunkLenSum / Math.max(1, this.liveChunks);
-    if (this.normsStale) this.computeNorms(avgTitle, avgChunk);
-    const scoreTerm = this.fieldModel === 'bm25f' ? this.scoreTermBm25f : this.scoreTermSeparate;
+  search(query: LexicalQuery): { hits: LexicalHit[]; total: number; matched: Int32Array } {
+    this.refreshNorms();
+    const terms: TermState[] = [];
     for (const { term, weight } of mergeTerms(query.terms)) {
-      scoreTerm.call(this, term, weight, touchDoc, touchedChunks, avgTitle, avgChunk);
+      const state = this.termState(term, weight);
+      if (state) terms.push(state);
     }
-    for (const c of touchedChunks) {
-      const slot = this.chunkDoc[c];
-      touchDoc(slot);
-      if (this.chunkScore[c] > this.docBodyScore[slot]) {
-        this.docBodyScore[slot] = this.chunkScore[c];
-        this.docBestChunk[slot] = c;
-      }
-      this.chunkScore[c] = 0;
-    }
-    const top = new TopK<number>(query.limit);
-    const matched: number[] = [];
-    const results = new Map<number, LexicalHit>();
-    for (const slot of touchedDocs) {
-      const titleScore = this.docTitleScore[slot];
-      const bodyScore = this.docBodyScore[slot];
-      const best = this.docBestChunk[slot];
-      this.docTitleScore[slot] = 0;
-      this.docBodyScore[slot] = 0;
-      this.docTouched[slot] = 0;
-      if (query.accept && !query.accept(slot)) continue;
-      matched.push(slot);
-      const titleFactor = this.fieldModel === 'bm25f' ? 1 : this.titleWeight;
-      const score = (titleFactor * titleScore + bodyScore) * this.docPrior[slot];
-      if (score <= top.threshold) continue;
-      top.push(score, slot);
-      results.set(slot, {
-        docSlot: slot, docId: this.docIds[slot], score, titleScore, bodyScore,
-        bestChunkId: best >= 0 ? this.chunkIds[best] : -1,
-      });
-    }
-    const hits = top.sorted().map(({ item }) => results.get(item)!);
+    const matched = this.collectMatches(terms, query.accept);
+    const hits = matched.length === 0 ? [] : this.rank(terms, query);
     return { hits, total: matched.length, matched };
   }
 
-  /** Title and body as independent BM25 scores, summed with the title weighted (BASELINES' "BM25 fields"). */
-  private scoreTermSeparate(
-    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], avgTitle: number, avgChunk: number,
-  ): void {
-    const title = this.titlePostings.get(term);
-    if (title) {
-      const w = weight * idf(this.liveDocs, title.length);
-      for (let i = 0; i < title.length; i++) {
-        const packed = title.data[i];
-        const slot = slotOf(packed);
-        if (!this.docAlive[slot]) continue;
-        touchDoc(slot);
-        this.docTitleScore[slot] += w * bm25TermScore(tfOf(packed), this.titleLen[slot], avgTitle, this.bm25);
+  private termState(term: string, queryWeight: number): TermState | null {
+    const title = this.titlePostings.get(term) ?? null;
+    const body = this.bodyPostings.get(term) ?? null;
+    if (!title && !body) return null;
+    const { k1 } = this.bm25;
+    if (this.fieldModel === 'separate') {
+      const weight = queryWeight * idf(this.liveDocs, title?.length ?? 0);
+      const bodyWeight = queryWeight * idf(this.liveChunks, body?.length ?? 0);
+      // bm25TermScore stays below k1 + 1.
+      const bound = ((title ? this.titleWeight * weight : 0) + (body ? bodyWeight : 0)) * (k1 + 1);
+      return { weight, bodyWeight, bound: bound * BOUND_SLACK, title, body };
+    }
+    const df = Math.min(this.liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
+    const weight = queryWeight * idf(Math.max(1, this.liveChunks), df);
+    const titleDrift = Math.max(1, this.avgTitle / this.epochAvgTitle);
+    const bodyDrift = Math.max(1, this.avgChunk / this.epochAvgChunk);
+    const maxTf = (title ? this.titleWeight * this.maxImpact(title, 'title') * titleDrift : 0) + (body ? this.maxImpact(body, 'body') * bodyDrift : 0);
+    return { weight, bodyWeight: weight, bound: weight * saturate(maxTf, k1) * BOUND_SLACK, title, body };
+  }
+
+  /** Every live, accepted document that holds any query term, as slots (for totals and facets). */
+  private collectMatches(terms: TermState[], accept: ((slot: number) => boolean) | undefined): Int32Array {
+    const words = (this.docCount + 31) >>> 5;
+    const bits = this.matchBits;
+    bits.fill(0, 0, words);
+    const chunkDoc = this.chunkDoc;
+    for (const t of terms) {
+      for (const list of [t.title, t.body]) {
+        if (!list) continue;
+        const common = this.commonBits(list, list === t.body);
+        if (common) {
+          for (let i = 0, end = Math.min(common.length, words); i < end; i++) bits[i] |= common[i];
+          continue;
+        }
+        const cur = new PostingCursor(list);
+        const isBody = list === t.body;
+        for (let s = cur.next(); s !== END; s = cur.next()) {
+          const d = isBody ? chunkDoc[s] : s;
+          bits[d >>> 5] |= 1 << (d & 31);
+        }
       }
     }
-    const body = this.bodyPostings.get(term);
-    if (!body) return;
-    const w = weight * idf(this.liveChunks, body.length);
-    for (let i = 0; i < body.length; i++) {
-      const packed = body.data[i];
-      const c = slotOf(packed);
-      if (!this.docAlive[this.chunkDoc[c]]) continue;
-      // BM25 IDF here is always > 0, so a touched chunk never scores 0: 0 means "not yet touched".
-      if (this.chunkScore[c] === 0) touchedChunks.push(c);
-      this.chunkScore[c] += w * bm25TermScore(tfOf(packed), this.chunkLen[c], avgChunk, this.bm25);
+    let out = this.matchList;
+    let n = 0;
+    const alive = this.aliveBits;
+    for (let i = 0; i < words; i++) {
+      let w = bits[i] & alive[i];
+      while (w !== 0) {
+        const low = w & -w;
+        const d = (i << 5) + 31 - Math.clz32(low);
+        w ^= low;
+        if (accept && !accept(d)) continue;
+        if (n === out.length) out = this.matchList = grow(out, n + 1);
+        out[n++] = d;
+      }
     }
+    return out.slice(0, n);
+  }
+
+  /** The list's document bitset, built on first use once the term is common (see COMMON_SHARE). */
+  private commonBits(list: PostingList, isBody: boolean): Uint32Array | null {
+    if (list.docBits) return list.docBits;
+    if (list.length * COMMON_SHARE < this.docCount) return null;
+    const bits = new Uint32Array(((this.docCount + 31) >>> 5) + 1);
+    const cur = new PostingCursor(list);
+    for (let s = cur.next(); s !== END; s = cur.next()) {
+      const d = isBody ? this.chunkDoc[s] : s;
+      bits[d >>> 5] |= 1 << (d & 31);
+    }
+    list.docBits = bits;
+    return bits;
   }
 
   /**
-   * BM25F: each chunk with its document's title is one pseudo-document; the title's length-normalised
-   * term frequency, weighted, adds to the chunk's before saturation. The title's share goes to
-   * docTitleScore and each chunk adds only its increment, so title + best chunk = BM25F exactly.
+   * Document-at-a-time MaxScore. Terms sorted by bound; the lowest-bound terms whose bounds together
+   * cannot beat the current k-th score are "non-essential": documents are only taken from the
+   * essential terms' postings, and non-essential cursors jump ahead to them.
    */
-  private scoreTermBm25f(
-    term: string, weight: number, touchDoc: (slot: number) => void, touchedChunks: number[], _avgTitle: number, _avgChunk: number,
-  ): void {
-    const title = this.titlePostings.get(term);
-    const body = this.bodyPostings.get(term);
-    const df = Math.min(this.liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
-    const w = weight * idf(Math.max(1, this.liveChunks), df);
-    const { k1 } = this.bm25;
-    const saturate = (x: number) => (x * (k1 + 1)) / (x + k1);
-    const titled: number[] = [];
-    if (title) {
-      for (let i = 0; i < title.length; i++) {
-        const packed = title.data[i];
-        const slot = slotOf(packed);
-        if (!this.docAlive[slot]) continue;
-        touchDoc(slot);
-        const tf = this.titleWeight * tfOf(packed) * this.titleNorm[slot];
-        this.termTitleTf[slot] = tf;
-        titled.push(slot);
-        this.docTitleScore[slot] += w * saturate(tf);
+  private rank(terms: TermState[], query: LexicalQuery): LexicalHit[] {
+    const n = terms.length;
+    const order = terms.map((_, i) => i).sort((a, b) => (query.exhaustive ? 0 : terms[a].bound - terms[b].bound));
+    const titleCursors = order.map((i) => (terms[i].title ? new PostingCursor(terms[i].title!) : null));
+    const bodyCursors = order.map((i) => (terms[i].body ? new PostingCursor(terms[i].body!) : null));
+    const states = order.map((i) => terms[i]);
+    // below[k]: the sum of bounds of terms 0..k-1 (in bound order).
+    const below = new Float64Array(n + 1);
+    for (let k = 0; k < n; k++) below[k + 1] = below[k] + (query.exhaustive ? Infinity : states[k].bound);
+    const docOf = new Int32Array(n);
+    const chunkDoc = this.chunkDoc;
+    const place = (k: number) => {
+      const t = titleCursors[k];
+      const b = bodyCursors[k];
+      const td = t ? t.slot : END;
+      const bd = b && b.slot !== END ? chunkDoc[b.slot] : END;
+      docOf[k] = td < bd ? td : bd;
+    };
+    for (let k = 0; k < n; k++) {
+      titleCursors[k]?.next();
+      bodyCursors[k]?.next();
+      place(k);
+    }
+    const top = new TopK<number>(query.limit);
+    const results = new Map<number, LexicalHit>();
+    let threshold = 0;
+    let firstEssential = 0;
+    const accept = query.accept;
+    const boosts = query.boosts && query.boosts.size > 0 ? query.boosts : null;
+    // Offers the document just scored (docTitle, bestScore, bestChunkSlot) to the top k.
+    const admit = (d: number, score: number) => {
+      if (score <= top.threshold || score <= 0) return;
+      top.push(score, d);
+      results.set(d, {
+        docSlot: d, docId: this.docIds[d], score, titleScore: this.docTitle, bodyScore: this.bestScore,
+        bestChunkId: this.bestChunkSlot >= 0 ? this.chunkIds[this.bestChunkSlot] : -1,
+      });
+      if (top.size === query.limit && !query.exhaustive) {
+        threshold = top.threshold;
+        while (firstEssential < n && below[firstEssential + 1] * this.maxPrior <= threshold) firstEssential++;
+      }
+    };
+    const titleFactor = this.fieldModel === 'bm25f' ? 1 : this.titleWeight;
+    // Boosted documents are scored first, each on its own; the walk below passes over them.
+    if (boosts) {
+      for (const [d, factor] of [...boosts].sort((a, b) => a[0] - b[0])) {
+        if (d >= this.docCount || this.docAlive[d] === 0 || (accept && !accept(d))) continue;
+        const first = this.docFirstChunk[d];
+        const end = first + this.docChunkCount[d];
+        this.docTitle = 0;
+        this.touchedChunks = 0;
+        this.docFirst = first;
+        for (const t of states) {
+          const title = t.title ? new PostingCursor(t.title) : null;
+          const body = t.body ? new PostingCursor(t.body) : null;
+          title?.advance(d);
+          body?.advance(first);
+          this.scoreTerm(t, title, body, d, first, end);
+        }
+        this.findBestChunk();
+        this.clearChunks();
+        admit(d, (titleFactor * this.docTitle + this.bestScore) * this.docPrior[d] * factor);
       }
     }
-    if (body) {
-      for (let i = 0; i < body.length; i++) {
-        const packed = body.data[i];
-        const c = slotOf(packed);
-        const slot = this.chunkDoc[c];
-        if (!this.docAlive[slot]) continue;
-        if (this.chunkScore[c] === 0) touchedChunks.push(c);
-        const tfBody = tfOf(packed) * this.chunkNorm[c];
-        const tfTitle = this.termTitleTf[slot];
-        this.chunkScore[c] += w * (saturate(tfTitle + tfBody) - saturate(tfTitle));
+    for (;;) {
+      let d = END;
+      for (let k = firstEssential; k < n; k++) if (docOf[k] < d) d = docOf[k];
+      if (d === END) break;
+      const first = this.docFirstChunk[d];
+      const end = first + this.docChunkCount[d];
+      if (this.docAlive[d] === 0 || (accept && !accept(d)) || (boosts && boosts.has(d))) {
+        for (let k = firstEssential; k < n; k++) {
+          if (docOf[k] !== d) continue;
+          if (titleCursors[k]?.slot === d) titleCursors[k]!.next();
+          bodyCursors[k]?.advance(end);
+          place(k);
+        }
+        continue;
       }
+      const prior = this.docPrior[d];
+      // The terms d holds and every non-essential term, at their bounds, may still fall short.
+      let reach = below[firstEssential];
+      for (let k = firstEssential; k < n; k++) if (docOf[k] === d) reach += states[k].bound;
+      if (reach * prior <= threshold) {
+        for (let k = firstEssential; k < n; k++) {
+          if (docOf[k] !== d) continue;
+          if (titleCursors[k]?.slot === d) titleCursors[k]!.next();
+          bodyCursors[k]?.advance(end);
+          place(k);
+        }
+        continue;
+      }
+      this.docTitle = 0;
+      this.touchedChunks = 0;
+      this.docFirst = first;
+      for (let k = n - 1; k >= firstEssential; k--) {
+        if (docOf[k] !== d) continue;
+        this.scoreTerm(states[k], titleCursors[k], bodyCursors[k], d, first, end);
+        place(k);
+      }
+      this.findBestChunk();
+      for (let k = firstEssential - 1; k >= 0; k--) {
+        if ((this.docTitle + this.bestScore + below[k + 1]) * prior <= threshold) break;
+        const t = titleCursors[k];
+        const b = bodyCursors[k];
+        if (t && t.slot < d) t.advance(d);
+        if (b && b.slot < first) b.advance(first);
+        place(k);
+        if (docOf[k] !== d) continue;
+        this.scoreTerm(states[k], t, b, d, first, end);
+        place(k);
+        this.findBestChunk();
+      }
+      this.clearChunks();
+      admit(d, (titleFactor * this.docTitle + this.bestScore) * prior);
     }
-    for (const slot of titled) this.termTitleTf[slot] = 0;
+    return top.sorted().map(({ item }) => results.get(item)!);
   }
 
-  private computeNorms(avgTitle: number, avgChunk: number): void {
+  // The document being scored: its title's share and its chunks' scores (chunkAcc, by position in the document).
+  private docTitle = 0;
+  private touchedChunks = 0;
+  private docFirst = 0;
+  private bestScore = 0;
+  private bestChunkSlot = -1;
+
+  /** Adds one term's title and chunk scores for document d, moving its cursors past d. */
+  private scoreTerm(t: TermState, title: PostingCursor | null, body: PostingCursor | null, d: number, first: number, end: number): void {
+    const { k1 } = this.bm25;
+    let a = 0;
+    if (title && title.slot === d) {
+      if (this.fieldModel === 'bm25f') {
+        a = this.titleWeight * title.tf * this.titleNorm[d];
+        this.docTitle += t.weight * saturate(a, k1);
+      } else {
+        this.docTitle += t.weight * saturate(title.tf * this.titleNorm[d], k1);
+      }
+      title.next();
+    }
+    if (!body || body.slot >= end) return;
+    if (end - first > this.chunkAcc.length) {
+      this.chunkAcc = grow(this.chunkAcc, end - first);
+      this.chunkTouched = grow(this.chunkTouched, end - first);
+    }
+    const base = this.fieldModel === 'bm25f' ? saturate(a, k1) : 0;
+    const acc = this.chunkAcc;
+    for (let c = body.slot; c < end; c = body.next()) {
+      const inc = t.bodyWeight * (saturate(a + body.tf * this.chunkNorm[c], k1) - base);
+      if (!(inc > 0)) continue;
+      const k = c - first;
+      if (acc[k] === 0) this.chunkTouched[this.touchedChunks++] = k;
+      acc[k] += inc;
+    }
+  }
+
+  /** Sets bestScore and bestChunkSlot from the document's chunk scores. */
+  private findBestChunk(): void {
+    let score = 0;
+    let chunk = -1;
+    for (let i = 0; i < this.touchedChunks; i++) {
+      const k = this.chunkTouched[i];
+      if (this.chunkAcc[k] > score) {
+        score = this.chunkAcc[k];
+        chunk = this.docFirst + k;
+      }
+    }
+    this.bestScore = score;
+    this.bestChunkSlot = chunk;
+  }
+
+  private clearChunks(): void {
+    for (let i = 0; i < this.touchedChunks; i++) this.chunkAcc[this.chunkTouched[i]] = 0;
+    this.touchedChunks = 0;
+  }
+
+  /** Exact length norms for the live averages; a new bound epoch once they drift (see EPOCH_DRIFT). */
+  private refreshNorms(): void {
+    if (!this.normsStale) return;
     const { b } = this.bm25;
-    for (let d = 0; d < this.docCount; d++) this.titleNorm[d] = 1 / (1 - b + (b * this.titleLen[d]) / (avgTitle || 1));
-    for (let c = 0; c < this.chunkCount; c++) this.chunkNorm[c] = 1 / (1 - b + (b * this.chunkLen[c]) / (avgChunk || 1));
+    this.avgTitle = this.titleLenSum / Math.max(1, this.liveDocs) || 1;
+    this.avgChunk = this.chunkLenSum / Math.max(1, this.liveChunks) || 1;
+    for (let d = 0; d < this.docCount; d++) this.titleNorm[d] = 1 / (1 - b + (b * this.titleLen[d]) / this.avgTitle);
+    for (let c = 0; c < this.chunkCount; c++) this.chunkNorm[c] = 1 / (1 - b + (b * this.chunkLen[c]) / this.avgChunk);
+    const drift = (now: number, then: number) => Math.abs(now - then) > EPOCH_DRIFT * then;
+    if (this.epochAvgTitle === 0 || drift(this.avgTitle, this.epochAvgTitle) || drift(this.avgChunk, this.epochAvgChunk)) {
+      this.epoch++;
+      this.epochAvgTitle = this.avgTitle;
+      this.epochAvgChunk = this.avgChunk;
+    }
     this.normsStale = false;
   }
 
-  private postingsFor(map: Map<string, Postings>, term: string): Postings {
+  /** Length norm against the epoch's average (0 before the first epoch: no bound is kept yet). */
+  private epochNorm(len: number, avg: number): number {
+    if (avg === 0) return 0;
+    const { b } = this.bm25;
+    return 1 / (1 - b + (b * len) / avg);
+  }
+
+  /** The list's largest tf × norm in this epoch, rescanning it once per epoch. */
+  private maxImpact(list: PostingList, field: 'title' | 'body'): number {
+    if (list.impactEpoch === this.epoch) return list.maxImpact;
+    const lens = field === 'title' ? this.titleLen : this.chunkLen;
+    const avg = field === 'title' ? this.epochAvgTitle : this.epochAvgChunk;
+    list.maxImpact = 0;
+    const cur = new PostingCursor(list);
+    for (let s = cur.next(); s !== END; s = cur.next()) list.maxImpact = Math.max(list.maxImpact, cur.tf * this.epochNorm(lens[s], avg));
+    list.impactEpoch = this.epoch;
+    return list.maxImpact;
+  }
+
+  private addPosting(map: Map<string, PostingList>, term: string, slot: number, tf: number, norm: number, docSlot: number): void {
     let p = map.get(term);
-    if (!p) map.set(term, (p = new Postings()));
-    return p;
+    if (!p) map.set(term, (p = new PostingList()));
+    p.push(slot, tf);
+    if (p.docBits) {
+      if (docSlot >>> 5 >= p.docBits.length) p.docBits = grow(p.docBits, (this.docCount >>> 5) + 1);
+      p.docBits[docSlot >>> 5] |= 1 << (docSlot & 31);
+    }
+    // Keeps a current bound current; a stale one is rescanned when a query needs it.
+    if (p.impactEpoch === this.epoch) p.maxImpact = Math.max(p.maxImpact, tf * norm);
   }
 
   private ensureDocCapacity(n: number): void {
@@ -322,23 +569,24 @@ export class LexicalIndex {
     this.docAlive = grow(this.docAlive, n);
     this.docPrior = grow(this.docPrior, n);
     this.titleLen = grow(this.titleLen, n);
-    this.docTitleScore = grow(this.docTitleScore, n);
-    this.docBodyScore = grow(this.docBodyScore, n);
-    this.docBestChunk = grow(this.docBestChunk, n);
-    this.docTouched = grow(this.docTouched, n);
-    this.termTitleTf = grow(this.termTitleTf, n);
     this.titleNorm = grow(this.titleNorm, n);
     this.docFirstChunk = grow(this.docFirstChunk, n);
     this.docChunkCount = grow(this.docChunkCount, n);
+    this.matchBits = grow(this.matchBits, (n >>> 5) + 1);
+    this.aliveBits = grow(this.aliveBits, (n >>> 5) + 1);
   }
 
   private ensureChunkCapacity(n: number): void {
     this.chunkDoc = grow(this.chunkDoc, n);
     this.chunkIds = grow(this.chunkIds, n);
     this.chunkLen = grow(this.chunkLen, n);
-    this.chunkScore = grow(this.chunkScore, n);
     this.chunkNorm = grow(this.chunkNorm, n);
   }
+}
+
+/** BM25's term-frequency saturation. */
+function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
 }
 
 /** A term typed twice (or produced by two expansions) counts once, at its highest weight. */

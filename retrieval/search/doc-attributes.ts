@@ -13,6 +13,9 @@ export class DocAttributes {
   topic = new Int32Array(1024);
   issuer = new Int32Array(1024);
   year = new Uint16Array(1024);
+  /** Largest site id and year ever set, to size facet count arrays. */
+  maxSiteId = 0;
+  maxYear = 0;
 
   set(slot: number, doc: IndexFeedDocument): void {
     if (slot >= this.siteId.length) this.grow(slot + 1);
@@ -22,6 +25,8 @@ export class DocAttributes {
     this.topic[slot] = this.topics.id(doc.topic);
     this.issuer[slot] = this.issuers.id(doc.issuer);
     this.year[slot] = doc.publishedAt ? Number(doc.publishedAt.slice(0, 4)) : 0;
+    this.maxSiteId = Math.max(this.maxSiteId, doc.siteId);
+    this.maxYear = Math.max(this.maxYear, this.year[slot]);
   }
 
   private grow(n: number): void {

@@ -1,5 +1,5 @@
 import { indexForm } from '../../library/analyzer';
-import { fetchChunkTexts, fetchDisplayDocuments, readIndexFeed, type IndexFeedDocument } from '../../library/documents';
+import { readIndexFeed, type IndexFeedDocument } from '../../library/documents';
 import type { Embedder } from '../../library/embeddings';
 import { ZhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
@@ -8,6 +8,7 @@ import { HybridRanker, type HybridOptions } from '../hybrid';
 import { LexicalIndex, type LexicalHit, type LexicalIndexOptions } from '../lexical';
 import { QueryUnderstanding, type QueryUnderstandingOptions } from '../query';
 import { narrowedBy, SuggestService } from '../suggest';
+import { DisplayCache } from './display-cache';
 import { DocAttributes } from './doc-attributes';
 import { computeFacets } from './facets';
 import { ACCEPT_ALL, buildAcceptFilter } from './filters';
@@ -19,8 +20,8 @@ import type { SearchRequest, SearchResponse, SearchResult } from './types';
 export const MAX_LIMIT = 50;
 const EMPTY_FACETS: SearchResponse['facets'] = { infoType: [], site: [], year: [], validity: [], topic: [], issuer: [] };
 const MAX_OFFSET = 1000;
-/** Candidates reranked by document-level signals before paging. */
-const RERANK_POOL = 100;
+/** Lexical candidates fused with the vector ranking in hybrid search. */
+const HYBRID_POOL = 100;
 /** Shortest title that counts as named inside a query (4 characters: 信访条例). */
 const MIN_CONTAINED_TITLE = 4;
 /** Longest title looked for inside a query; longer titles are matched by the exact-title pin. */
@@ -83,6 +84,7 @@ export class SearchService {
   private readonly titles = new KeyedIds();
   private readonly known = new Map<number, { externalId: string; docNumberKey: string | null; title: string }>();
   private readonly idByExternal = new Map<string, number>();
+  private readonly display: DisplayCache;
   private lastSeq = 0;
   private syncing: Promise<number> | null = null;
 
@@ -91,6 +93,7 @@ export class SearchService {
     private readonly options: SearchServiceOptions = {},
   ) {
     this.index = new LexicalIndex(options);
+    this.display = new DisplayCache(db);
     const df = (term: string) => {
       const { title, body } = this.index.documentFrequency(term);
       return title + body;
@@ -136,6 +139,7 @@ export class SearchService {
   private apply(doc: IndexFeedDocument): void {
     const previous = this.known.get(doc.id);
     this.understanding.observe(doc, previous);
+    this.display.forget(doc.id);
     if (previous) {
       this.docNumbers.delete(previous.docNumberKey, doc.id);
       for (const key of titleKeys(previous.title)) this.titles.delete(key, doc.id);
@@ -175,11 +179,15 @@ export class SearchService {
     // Hybrid: the query's nearest chunks are fetched while BM25 runs below (never rejects).
     const nearest = this.hybrid?.nearest(query.original);
 
-    // Rerank a pool wider than the page, so a title named inside the query can climb into it.
-    const pool = Math.max(offset + limit, RERANK_POOL);
-    const lexical = this.understanding.searchWithCorrection(plan, (terms) => this.index.search({ terms, limit: pool, accept: unfiltered ? undefined : accept }));
+    // A title named inside the query lifts its document (applied inside the ranking, so the page is exact).
+    const boosts = this.containedTitleBoosts(normalizeTitle(query.normalized));
+    // Hybrid fuses a wider lexical pool with the vector ranking; lexical only needs the page.
+    const pool = nearest ? Math.max(offset + limit, HYBRID_POOL) : offset + limit;
+    const lexical = this.understanding.searchWithCorrection(plan, (terms) =>
+      this.index.search({ terms, limit: pool, accept: unfiltered ? undefined : accept, boosts }),
+    );
     const { terms, correction } = lexical;
-    const ordered = this.boostContainedTitles(lexical.hits, normalizeTitle(query.normalized));
+    const ordered = lexical.hits;
     const { total, matched, hits: fused } = nearest && this.hybrid
       ? this.hybrid.fuse(lexical, ordered, await nearest, accept)
       : { total: lexical.total, matched: lexical.matched, hits: ordered };
@@ -189,6 +197,7 @@ export class SearchService {
     const ranked = [...pinned, ...hits.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))];
     const page = ranked.slice(offset, offset + limit);
     const extraMatches = pinned.filter((p) => !matched.includes(p.hit.docSlot)).map((p) => p.hit.docSlot);
+    const allMatched = extraMatches.length ? Int32Array.from([...matched, ...extraMatches]) : matched;
     const results = await this.render(page, terms.map((t) => t.term));
     const found = total + extraMatches.length;
     const response: SearchResponse = {
@@ -197,7 +206,7 @@ export class SearchService {
       offset,
       limit,
       results,
-      facets: request.internal ? EMPTY_FACETS : computeFacets([...matched, ...extraMatches], this.attributes, this.sites),
+      facets: request.internal ? EMPTY_FACETS : computeFacets(allMatched, this.attributes, this.sites),
       truncated: query.truncated,
       ...(correction ? { correction } : {}),
       ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
@@ -217,23 +226,23 @@ export class SearchService {
    * A document whose whole title appears inside the query (上海市实施《中华人民共和国食品安全法》办法 names
    * 中华人民共和国食品安全法) is what the query is about: its score grows with the share of the query
    * its title covers. Titles shorter than MIN_CONTAINED_TITLE characters are too generic to count.
+   * Returns score multipliers by document slot.
    */
-  private boostContainedTitles(hits: LexicalHit[], query: string): LexicalHit[] {
-    if (query.length < MIN_CONTAINED_TITLE || this.options.containedTitleBoost === 0) return hits;
+  private containedTitleBoosts(query: string): Map<number, number> | undefined {
+    if (query.length < MIN_CONTAINED_TITLE || this.options.containedTitleBoost === 0) return undefined;
     const boost = this.options.containedTitleBoost ?? CONTAINED_TITLE_BOOST;
     const coverage = new Map<number, number>();
     const longest = Math.min(query.length, MAX_TITLE_CHARS);
     for (let start = 0; start + MIN_CONTAINED_TITLE <= query.length; start++) {
       for (let len = MIN_CONTAINED_TITLE; len <= longest && start + len <= query.length; len++) {
         for (const id of this.titles.get(query.slice(start, start + len))) {
-          coverage.set(id, Math.max(coverage.get(id) ?? 0, len / query.length));
+          const slot = this.index.slotOf(id);
+          if (slot !== undefined) coverage.set(slot, Math.max(coverage.get(slot) ?? 0, len / query.length));
         }
       }
     }
-    if (coverage.size === 0) return hits;
-    return hits
-      .map((h) => (coverage.has(h.docId) ? { ...h, score: h.score * (1 + boost * coverage.get(h.docId)!) } : h))
-      .sort((a, b) => b.score - a.score);
+    if (coverage.size === 0) return undefined;
+    return new Map([...coverage].map(([slot, share]) => [slot, 1 + boost * share]));
   }
 
   /** Documents that must come first: editors' pins (best bets), the 文号 the user typed, then an exact title match. */
@@ -265,8 +274,8 @@ export class SearchService {
   }
 
   private async render(page: Array<{ hit: LexicalHit; by?: string }>, terms: string[]): Promise<SearchResult[]> {
-    const docs = await fetchDisplayDocuments(this.db, page.map((p) => p.hit.docId));
-    const chunks = await fetchChunkTexts(this.db, page.map((p) => p.hit.bestChunkId).filter((id) => id >= 0));
+    const docs = await this.display.documents(page.map((p) => p.hit.docId));
+    const chunks = await this.display.chunkTexts(page.map((p) => p.hit.bestChunkId).filter((id) => id >= 0));
     return page.flatMap(({ hit, by }) => {
       const d = docs.get(hit.docId);
       if (!d) return []; // withdrawn between index and fetch
