@@ -97,7 +97,9 @@ export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promi
     info_type: string; issuer: string | null; doc_number: string | null; published_at: Date | string | null;
     validity: string; lead: string;
   }>(
-    `SELECT substr(d.body, 1, 300) AS lead, d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
+    // The lead comes from the first chunk: the body itself is usually TOASTed (compressed, out of
+    // line), and reading 300 characters of it decompresses all of it (~10 ms a page at 1M chunks).
+    `SELECT COALESCE((SELECT substr(c.text, 1, 300) FROM chunks c WHERE c.document_id = d.id AND c.ordinal = 0), substr(d.body, 1, 300)) AS lead, d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
             d.published_at, d.validity
        FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.id = ANY($1::bigint[])`,
     [ids],

@@ -3,10 +3,28 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Db, Queryable, QueryResult } from './db';
 
+/** PGlite's own start parameters (single-user mode, no parallel workers, …), which ours extend. */
+const PGLITE_START_PARAMS: readonly string[] = (() => {
+  const params = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
+  if (!Array.isArray(params)) throw new Error('this @electric-sql/pglite has no defaultStartParams: pin the version package.json names (0.5.14)');
+  return params;
+})();
+
+/**
+ * PostgreSQL's own page cache inside the WASM heap. PGlite's default (128 MB) is resident for the
+ * life of the process; the operating system caches the data files anyway, so a small one costs a
+ * read() per page miss and saves ~110 MiB of the API process's memory.
+ */
+const SHARED_BUFFERS = '16MB';
+
 /** Embedded PostgreSQL (WASM) with pgvector; `dataDir` persists it, omit it for an in-memory library. */
 export async function openPglite(dataDir?: string): Promise<Db & { pglite: PGlite }> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, extensions: { vector } });
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { vector },
+    startParams: [...PGLITE_START_PARAMS, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+  });
   const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
       const res = await q.query<Row>(sql, params as unknown[] | undefined);

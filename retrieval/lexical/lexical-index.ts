@@ -87,6 +87,8 @@ interface TermState {
   bodyWeight: number;
   /** The most this term can add to any document's score (before the document's prior). */
   bound: number;
+  /** The same for a document whose title lacks the term (most candidates). */
+  bodyBound: number;
   title: PostingList | null;
   body: PostingList | null;
 }
@@ -273,14 +275,18 @@ export class LexicalIndex {
       const bodyWeight = queryWeight * idf(this.liveChunks, body?.length ?? 0);
       // bm25TermScore stays below k1 + 1.
       const bound = ((title ? this.titleWeight * weight : 0) + (body ? bodyWeight : 0)) * (k1 + 1);
-      return { weight, bodyWeight, bound: bound * BOUND_SLACK, title, body };
+      return { weight, bodyWeight, bound: bound * BOUND_SLACK, bodyBound: (body ? bodyWeight * (k1 + 1) : 0) * BOUND_SLACK, title, body };
     }
     const df = Math.min(this.liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
     const weight = queryWeight * idf(Math.max(1, this.liveChunks), df);
     const titleDrift = Math.max(1, this.avgTitle / this.epochAvgTitle);
     const bodyDrift = Math.max(1, this.avgChunk / this.epochAvgChunk);
-    const maxTf = (title ? this.titleWeight * this.maxImpact(title, 'title') * titleDrift : 0) + (body ? this.maxImpact(body, 'body') * bodyDrift : 0);
-    return { weight, bodyWeight: weight, bound: weight * saturate(maxTf, k1) * BOUND_SLACK, title, body };
+    const maxBody = body ? this.maxImpact(body, 'body') * bodyDrift : 0;
+    const maxTf = (title ? this.titleWeight * this.maxImpact(title, 'title') * titleDrift : 0) + maxBody;
+    return {
+      weight, bodyWeight: weight, bound: weight * saturate(maxTf, k1) * BOUND_SLACK,
+      bodyBound: weight * saturate(maxBody, k1) * BOUND_SLACK, title, body,
+    };
   }
 
   /** Every live, accepted document that holds any query term, as slots (for totals and facets). */
@@ -423,7 +429,9 @@ export class LexicalIndex {
       const prior = this.docPrior[d];
       // The terms d holds and every non-essential term, at their bounds, may still fall short.
       let reach = below[firstEssential];
-      for (let k = firstEssential; k < n; k++) if (docOf[k] === d) reach += states[k].bound;
+      for (let k = firstEssential; k < n; k++) {
+        if (docOf[k] === d) reach += titleCursors[k]?.slot === d ? states[k].bound : states[k].bodyBound;
+      }
       if (reach * prior <= threshold) {
         for (let k = firstEssential; k < n; k++) {
           if (docOf[k] !== d) continue;

@@ -206,7 +206,7 @@ export class SearchService {
       offset,
       limit,
       results,
-      facets: request.internal ? EMPTY_FACETS : computeFacets(allMatched, this.attributes, this.sites),
+      ...(request.internal ? { facets: EMPTY_FACETS } : facetsOf(computeFacets(allMatched, this.attributes, this.sites))),
       truncated: query.truncated,
       ...(correction ? { correction } : {}),
       ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
@@ -297,6 +297,10 @@ export class SearchService {
       }];
     });
   }
+}
+
+function facetsOf({ facets, estimated }: ReturnType<typeof computeFacets>): Pick<SearchResponse, 'facets' | 'facetsEstimated'> {
+  return estimated ? { facets, facetsEstimated: true } : { facets };
 }
 
 /** Titles compare in index form without spaces or 《》 quotes. */

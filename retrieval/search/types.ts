@@ -59,6 +59,11 @@ export interface SearchResponse {
   limit: number;
   results: SearchResult[];
   facets: Record<'infoType' | 'site' | 'year' | 'validity' | 'topic' | 'issuer', FacetValue[]>;
+  /**
+   * True when so many documents matched that facet counts were estimated from an even sample of
+   * them (shown as 约 N); `total` is always exact.
+   */
+  facetsEstimated?: boolean;
   /** True when the query was longer than we analyse; only its start was used. */
   truncated: boolean;
   /** "您是不是要找…": a likely intended query; applied = these results are for it (the query as typed found nothing). */

@@ -40,7 +40,7 @@ function facetChips(res: SearchResponse, filters: SearchFilters, on: SearchViewH
     const list = el('ul', { class: 'chips', 'aria-label': `按${label}筛选`, 'data-facet': name }, el('li', { class: 'label', 'aria-hidden': 'true' }, `${label}：`));
     list.append(chip('全部', !chosen, () => on.filter(name, undefined)));
     for (const v of values.slice(0, MAX_CHIPS)) {
-      list.append(chip(`${v.value}（${v.count}）`, chosen === v.value, () => on.filter(name, chosen === v.value ? undefined : v.value)));
+      list.append(chip(`${v.value}（${res.facetsEstimated ? '约' : ''}${v.count}）`, chosen === v.value, () => on.filter(name, chosen === v.value ? undefined : v.value)));
     }
     rows.push(list);
   }

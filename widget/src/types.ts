@@ -29,6 +29,8 @@ export interface SearchResponse {
   limit: number;
   results: SearchResult[];
   facets?: Partial<Record<string, FacetValue[]>>;
+  /** Facet counts estimated from a sample (very broad queries): shown as 约 N. */
+  facetsEstimated?: boolean;
   correction?: { query: string; applied: boolean };
   noResults?: { suggestions: string[]; broaderScope?: { scope: 'platform'; total: number }; hotTopics: string[] };
 }
