@@ -1,12 +1,20 @@
 import type { Command } from 'commander';
-import { FEED_KINDS, type FeedKind } from '../ingest/feeds';
+import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kind';
 import { readConfig } from './config';
-import { crawlCommand } from './crawl-command';
-import { enqueueCommand } from './enqueue-command';
 import { readIngestSettings } from './ingest-settings';
-import { jobsCommand } from './jobs-command';
-import { reembedCommand } from './reembed-command';
-import { workerCommand } from './worker-command';
+import type * as CrawlCommandModule from './crawl-command';
+import type * as EnqueueCommandModule from './enqueue-command';
+import type * as JobsCommandModule from './jobs-command';
+import type * as ReembedCommandModule from './reembed-command';
+import type * as WorkerCommandModule from './worker-command';
+
+// Each command's module (the ingest pipeline, BullMQ, transformers.js) loads when that command runs,
+// so `zhiwen serve` does not carry them (~180 MiB).
+const crawlCommand: typeof CrawlCommandModule.crawlCommand = async (...a) => (await import('./crawl-command')).crawlCommand(...a);
+const enqueueCommand: typeof EnqueueCommandModule.enqueueCommand = async (...a) => (await import('./enqueue-command')).enqueueCommand(...a);
+const jobsCommand: typeof JobsCommandModule.jobsCommand = async (...a) => (await import('./jobs-command')).jobsCommand(...a);
+const reembedCommand: typeof ReembedCommandModule.reembedCommand = async (...a) => (await import('./reembed-command')).reembedCommand(...a);
+const workerCommand: typeof WorkerCommandModule.workerCommand = async (...a) => (await import('./worker-command')).workerCommand(...a);
 
 const int = (v: string) => {
   const n = Number(v);

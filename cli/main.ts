@@ -1,9 +1,13 @@
 import { Command } from 'commander';
 import { readConfig } from './config';
-import { FEED_KINDS, type FeedKind } from '../ingest/feeds';
-import { ingestCommand, withdrawCommand } from './ingest-command';
+import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kind';
 import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { serve } from './serve';
+import type * as IngestCommandModule from './ingest-command';
+
+// The ingest pipeline loads only for the commands that ingest (see ingest-jobs-commands.ts).
+const ingestCommand: typeof IngestCommandModule.ingestCommand = async (...a) => (await import('./ingest-command')).ingestCommand(...a);
+const withdrawCommand: typeof IngestCommandModule.withdrawCommand = async (...a) => (await import('./ingest-command')).withdrawCommand(...a);
 
 const program = new Command()
   .name('zhiwen')

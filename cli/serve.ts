@@ -1,13 +1,13 @@
 import { buildApp } from '../api/app';
 import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
 import { openLibrary } from '../library/store';
-import { isLibraryEmpty, loadSampleLibrary } from '../ingest/sample/load-sample';
 import { Curation } from '../retrieval/curation';
 import { SearchService } from '../retrieval/search';
 import { FaqService } from '../retrieval/faq';
 import { answerServiceFromEnv } from '../retrieval/answer';
 import type { ZhiwenConfig } from './config';
-import { INGEST_QUEUE, openJobQueue } from '../ingest/jobs';
+import { INGEST_QUEUE } from '../ingest/jobs/queue-name';
+import { openJobQueue } from '../ingest/jobs/open-queue';
 import { readIngestSettings } from './ingest-settings';
 
 export interface ServeOptions {
@@ -18,8 +18,10 @@ export interface ServeOptions {
 /** Opens the library, builds the search index, and serves the API until the process is stopped. */
 export async function serve(config: ZhiwenConfig, options: ServeOptions): Promise<void> {
   const db = await openLibrary(config.library);
-  if (options.sample && (await isLibraryEmpty(db))) {
-    const loaded = await loadSampleLibrary(db);
+  // The sample loader brings the ingest pipeline: loaded only for an empty library.
+  const sample = options.sample ? await import('../ingest/sample/load-sample') : null;
+  if (sample && (await sample.isLibraryEmpty(db))) {
+    const loaded = await sample.loadSampleLibrary(db);
     console.log(`empty library: loaded the sample city (${loaded.documents} sample documents, fictional)`);
   }
   // Hybrid search when ZHIWEN_EMBED_MODEL names a model; vectors of another model fail here, with the fix.

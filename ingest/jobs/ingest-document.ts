@@ -6,7 +6,7 @@ import { LibraryWriter, prepareDocument } from '../pipeline';
 import type { JobHandler } from './job-queue';
 
 /** The ingest queue every `zhiwen worker` serves. */
-export const INGEST_QUEUE = 'zhiwen-ingest';
+export { INGEST_QUEUE } from './queue-name';
 /** One input item (feed record, page, attachment): validated → prepared → stored with its enrichment. */
 export const INGEST_DOCUMENT = 'ingest-document';
 
