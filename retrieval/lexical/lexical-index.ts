@@ -350,8 +350,9 @@ export class LexicalIndex {
   private rank(terms: TermState[], query: LexicalQuery): LexicalHit[] {
     const n = terms.length;
     const order = terms.map((_, i) => i).sort((a, b) => (query.exhaustive ? 0 : terms[a].bound - terms[b].bound));
-    const titleCursors = order.map((i) => (terms[i].title ? new PostingCursor(terms[i].title!) : null));
-    const bodyCursors = order.map((i) => (terms[i].body ? new PostingCursor(terms[i].body!) : null));
+    // Every term has both cursors (an absent list reads as an empty one), so the loops below stay monomorphic.
+    const titleCursors = order.map((i) => new PostingCursor(terms[i].title ?? EMPTY_LIST));
+    const bodyCursors = order.map((i) => new PostingCursor(terms[i].body ?? EMPTY_LIST));
     const states = order.map((i) => terms[i]);
     // below[k]: the sum of bounds of terms 0..k-1 (in bound order).
     const below = new Float64Array(n + 1);
@@ -359,15 +360,22 @@ export class LexicalIndex {
     const docOf = new Int32Array(n);
     const chunkDoc = this.chunkDoc;
     const place = (k: number) => {
-      const t = titleCursors[k];
-      const b = bodyCursors[k];
-      const td = t ? t.slot : END;
-      const bd = b && b.slot !== END ? chunkDoc[b.slot] : END;
+      const td = titleCursors[k].slot;
+      const bs = bodyCursors[k].slot;
+      const bd = bs === END ? END : chunkDoc[bs];
       docOf[k] = td < bd ? td : bd;
     };
+    // Moves term k's cursors past document d (whose chunks end before `end`).
+    const pass = (k: number, d: number, end: number) => {
+      const t = titleCursors[k];
+      if (t.slot === d) t.next();
+      const b = bodyCursors[k];
+      while (b.slot < end) b.next();
+      place(k);
+    };
     for (let k = 0; k < n; k++) {
-      titleCursors[k]?.next();
-      bodyCursors[k]?.next();
+      titleCursors[k].next();
+      bodyCursors[k].next();
       place(k);
     }
     const top = new TopK<number>(query.limit);
@@ -400,10 +408,10 @@ export class LexicalIndex {
         this.touchedChunks = 0;
         this.docFirst = first;
         for (const t of states) {
-          const title = t.title ? new PostingCursor(t.title) : null;
-          const body = t.body ? new PostingCursor(t.body) : null;
-          title?.advance(d);
-          body?.advance(first);
+          const title = new PostingCursor(t.title ?? EMPTY_LIST);
+          const body = new PostingCursor(t.body ?? EMPTY_LIST);
+          title.advance(d);
+          body.advance(first);
           this.scoreTerm(t, title, body, d, first, end);
         }
         this.findBestChunk();
@@ -418,27 +426,17 @@ export class LexicalIndex {
       const first = this.docFirstChunk[d];
       const end = first + this.docChunkCount[d];
       if (this.docAlive[d] === 0 || (accept && !accept(d)) || (boosts && boosts.has(d))) {
-        for (let k = firstEssential; k < n; k++) {
-          if (docOf[k] !== d) continue;
-          if (titleCursors[k]?.slot === d) titleCursors[k]!.next();
-          bodyCursors[k]?.advance(end);
-          place(k);
-        }
+        for (let k = firstEssential; k < n; k++) if (docOf[k] === d) pass(k, d, end);
         continue;
       }
       const prior = this.docPrior[d];
       // The terms d holds and every non-essential term, at their bounds, may still fall short.
       let reach = below[firstEssential];
       for (let k = firstEssential; k < n; k++) {
-        if (docOf[k] === d) reach += titleCursors[k]?.slot === d ? states[k].bound : states[k].bodyBound;
+        if (docOf[k] === d) reach += titleCursors[k].slot === d ? states[k].bound : states[k].bodyBound;
       }
       if (reach * prior <= threshold) {
-        for (let k = firstEssential; k < n; k++) {
-          if (docOf[k] !== d) continue;
-          if (titleCursors[k]?.slot === d) titleCursors[k]!.next();
-          bodyCursors[k]?.advance(end);
-          place(k);
-        }
+        for (let k = firstEssential; k < n; k++) if (docOf[k] === d) pass(k, d, end);
         continue;
       }
       this.docTitle = 0;
@@ -454,8 +452,8 @@ export class LexicalIndex {
         if ((this.docTitle + this.bestScore + below[k + 1]) * prior <= threshold) break;
         const t = titleCursors[k];
         const b = bodyCursors[k];
-        if (t && t.slot < d) t.advance(d);
-        if (b && b.slot < first) b.advance(first);
+        if (t.slot < d) t.advance(d);
+        if (b.slot < first) b.advance(first);
         place(k);
         if (docOf[k] !== d) continue;
         this.scoreTerm(states[k], t, b, d, first, end);
@@ -476,10 +474,10 @@ export class LexicalIndex {
   private bestChunkSlot = -1;
 
   /** Adds one term's title and chunk scores for document d, moving its cursors past d. */
-  private scoreTerm(t: TermState, title: PostingCursor | null, body: PostingCursor | null, d: number, first: number, end: number): void {
+  private scoreTerm(t: TermState, title: PostingCursor, body: PostingCursor, d: number, first: number, end: number): void {
     const { k1 } = this.bm25;
     let a = 0;
-    if (title && title.slot === d) {
+    if (title.slot === d) {
       if (this.fieldModel === 'bm25f') {
         a = this.titleWeight * title.tf * this.titleNorm[d];
         this.docTitle += t.weight * saturate(a, k1);
@@ -488,7 +486,7 @@ export class LexicalIndex {
       }
       title.next();
     }
-    if (!body || body.slot >= end) return;
+    if (body.slot >= end) return;
     if (end - first > this.chunkAcc.length) {
       this.chunkAcc = grow(this.chunkAcc, end - first);
       this.chunkTouched = grow(this.chunkTouched, end - first);
@@ -591,6 +589,9 @@ export class LexicalIndex {
     this.chunkNorm = grow(this.chunkNorm, n);
   }
 }
+
+/** Stands in for a field that lacks the term. */
+const EMPTY_LIST = new PostingList();
 
 /** BM25's term-frequency saturation. */
 function saturate(tf: number, k1: number): number {

@@ -51,20 +51,32 @@ export interface SearchServiceOptions extends LexicalIndexOptions {
   hybrid?: HybridOptions;
 }
 
-/** Multi-valued key → document ids (文号 keys, normalised titles). */
+/**
+ * Multi-valued key → document ids (文号 keys, normalised titles). Most keys name one document, so
+ * a key holds a bare id until a second arrives (a Set per title cost ~100 bytes × 4 keys × 1M titles).
+ */
 class KeyedIds {
-  private readonly map = new Map<string, Set<number>>();
+  private readonly map = new Map<string, number | Set<number>>();
   add(key: string | null, id: number): void {
     if (!key) return;
-    const set = this.map.get(key) ?? new Set<number>();
-    set.add(id);
-    this.map.set(key, set);
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, id);
+    else if (typeof held === 'number') {
+      if (held !== id) this.map.set(key, new Set([held, id]));
+    } else held.add(id);
   }
   delete(key: string | null, id: number): void {
-    if (key) this.map.get(key)?.delete(id);
+    if (!key) return;
+    const held = this.map.get(key);
+    if (held === id) this.map.delete(key);
+    else if (typeof held === 'object') {
+      held.delete(id);
+      if (held.size === 1) this.map.set(key, held.values().next().value as number);
+    }
   }
-  get(key: string): ReadonlySet<number> {
-    return this.map.get(key) ?? new Set();
+  get(key: string): Iterable<number> {
+    const held = this.map.get(key);
+    return held === undefined ? [] : typeof held === 'number' ? [held] : held;
   }
 }
 
