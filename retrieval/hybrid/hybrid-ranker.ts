@@ -1,6 +1,6 @@
 import { vectorSearch, type Embedder, type VectorHit } from '../../library/embeddings';
 import type { Db } from '../../library/store';
-import type { LexicalHit } from '../lexical';
+import type { LexicalHit, MatchSet } from '../lexical';
 import { fuseRankings, rollUpChunks, type DocumentLookup } from './fuse';
 import { resolveHybridOptions, type HybridOptions, type ResolvedHybridOptions } from './options';
 
@@ -10,7 +10,7 @@ export interface LexicalRanking {
   /** Documents matched in all (not only those ranked). */
   total: number;
   /** Slots of every matched document (facets count them). */
-  matched: Int32Array;
+  matched: MatchSet;
 }
 
 /**
@@ -69,13 +69,8 @@ export class HybridRanker {
     const vector = rollUpChunks(nearest, { ...this.docs, accept });
     const hits = fuseRankings(ordered, vector, this.options);
     if (this.options.vectorWeight === 0) return { hits, total: lexical.total, matched: lexical.matched };
-    // One pass over the lexical matches (up to the whole library), no Set of them.
-    const vectorOnly = new Set(vector.map((d) => d.docSlot));
-    for (const slot of lexical.matched) vectorOnly.delete(slot);
-    if (vectorOnly.size === 0) return { hits, total: lexical.total, matched: lexical.matched };
-    const matched = new Int32Array(lexical.matched.length + vectorOnly.size);
-    matched.set(lexical.matched);
-    matched.set([...vectorOnly], lexical.matched.length);
-    return { hits, total: matched.length, matched };
+    const matched = lexical.matched;
+    for (const d of vector) matched.add(d.docSlot);
+    return { hits, total: matched.count, matched };
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from './bm25';
+import { MatchSet, popcount32 } from './match-set';
 import { END, MAX_SLOT, PostingCursor, PostingList, termFrequencies } from './postings';
 import { TopK } from './top-k';
 
@@ -140,7 +141,6 @@ export class LexicalIndex {
   private chunkAcc = new Float64Array(64);
   private chunkTouched = new Int32Array(64);
   private matchBits = new Uint32Array(32);
-  private matchList = new Int32Array(1024);
   /** One bit per live document slot. */
   private aliveBits = new Uint32Array(32);
 
@@ -253,7 +253,7 @@ export class LexicalIndex {
     return { title: this.titlePostings.get(term)?.length ?? 0, body: this.bodyPostings.get(term)?.length ?? 0 };
   }
 
-  search(query: LexicalQuery): { hits: LexicalHit[]; total: number; matched: Int32Array } {
+  search(query: LexicalQuery): { hits: LexicalHit[]; total: number; matched: MatchSet } {
     this.refreshNorms();
     const terms: TermState[] = [];
     for (const { term, weight } of mergeTerms(query.terms)) {
@@ -261,8 +261,8 @@ export class LexicalIndex {
       if (state) terms.push(state);
     }
     const matched = this.collectMatches(terms, query.accept);
-    const hits = matched.length === 0 ? [] : this.rank(terms, query);
-    return { hits, total: matched.length, matched };
+    const hits = matched.count === 0 ? [] : this.rank(terms, query);
+    return { hits, total: matched.count, matched };
   }
 
   private termState(term: string, queryWeight: number): TermState | null {
@@ -289,8 +289,8 @@ export class LexicalIndex {
     };
   }
 
-  /** Every live, accepted document that holds any query term, as slots (for totals and facets). */
-  private collectMatches(terms: TermState[], accept: ((slot: number) => boolean) | undefined): Int32Array {
+  /** Every live, accepted document that holds any query term (for totals and facets). */
+  private collectMatches(terms: TermState[], accept: ((slot: number) => boolean) | undefined): MatchSet {
     const words = (this.docCount + 31) >>> 5;
     const bits = this.matchBits;
     bits.fill(0, 0, words);
@@ -311,21 +311,23 @@ export class LexicalIndex {
         }
       }
     }
-    let out = this.matchList;
-    let n = 0;
+    // The set keeps its own copy: the scratch words are reused by the next query.
+    const own = bits.slice(0, words);
     const alive = this.aliveBits;
+    let count = 0;
     for (let i = 0; i < words; i++) {
-      let w = bits[i] & alive[i];
-      while (w !== 0) {
-        const low = w & -w;
-        const d = (i << 5) + 31 - Math.clz32(low);
-        w ^= low;
-        if (accept && !accept(d)) continue;
-        if (n === out.length) out = this.matchList = grow(out, n + 1);
-        out[n++] = d;
+      let w = own[i] & alive[i];
+      if (accept && w !== 0) {
+        for (let rest = w; rest !== 0; ) {
+          const low = rest & -rest;
+          rest ^= low;
+          if (!accept((i << 5) + 31 - Math.clz32(low))) w &= ~low;
+        }
       }
+      own[i] = w;
+      count += popcount32(w);
     }
-    return out.slice(0, n);
+    return new MatchSet(own, count);
   }
 
   /** The list's document bitset, built on first use once the term is common (see COMMON_SHARE). */

@@ -1,3 +1,4 @@
+import type { MatchSet } from '../lexical';
 import type { DocAttributes } from './doc-attributes';
 import type { SiteDirectory } from './sites';
 import type { FacetValue, SearchResponse } from './types';
@@ -28,17 +29,8 @@ function topValues(counts: Int32Array, name: (id: number) => string | undefined)
  * per document cost ~9 ms a query at 100k chunks; a counter object ~60 ns a document).
  */
 export function computeFacets(
-  slots: ArrayLike<number>, attrs: DocAttributes, sites: SiteDirectory,
+  matched: MatchSet, attrs: DocAttributes, sites: SiteDirectory,
 ): { facets: SearchResponse['facets']; estimated: boolean } {
-  // Jittered steps averaging `step`: an even spread over slot order, without locking onto a period
-  // in it (documents ingested round-robin by site, say). Seeded, so a query's counts do not flicker.
-  const step = Math.max(1, slots.length / FACET_SAMPLE);
-  let seed = slots.length | 1;
-  const jump = () => {
-    if (step === 1) return 1;
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return 1 + Math.floor((seed / 2 ** 32) * (2 * step - 1));
-  };
   const infoType = new Int32Array(attrs.infoTypes.names.length);
   const validity = new Int32Array(attrs.validities.names.length);
   const topic = new Int32Array(attrs.topics.names.length);
@@ -51,18 +43,14 @@ export function computeFacets(
   const cTopic = attrs.topic;
   const cIssuer = attrs.issuer;
   const cSite = attrs.siteId;
-  let sampled = 0;
-  for (let i = 0; i < slots.length; i += jump()) {
-    const s = slots[i];
-    sampled++;
+  const scale = matched.sample(FACET_SAMPLE, (s) => {
     infoType[cInfo[s]]++;
     validity[cValidity[s]]++;
     topic[cTopic[s]]++;
     issuer[cIssuer[s]]++;
     site[cSite[s]]++;
     year[yearIds[s]]++;
-  }
-  const scale = slots.length / Math.max(1, sampled);
+  });
   const top = (counts: Int32Array, name: (id: number) => string | undefined) =>
     topValues(counts, name).map((v) => ({ value: v.value, count: Math.round(v.count * scale) }));
   return {
@@ -74,6 +62,6 @@ export function computeFacets(
       topic: top(topic, (id) => attrs.topics.names[id]),
       issuer: top(issuer, (id) => attrs.issuers.names[id]),
     },
-    estimated: step > 1,
+    estimated: scale !== 1,
   };
 }

@@ -208,17 +208,18 @@ export class SearchService {
     const pinnedIds = new Set(pinned.map((p) => p.hit.docId));
     const ranked = [...pinned, ...hits.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))];
     const page = ranked.slice(offset, offset + limit);
-    const extraMatches = pinned.filter((p) => !matched.includes(p.hit.docSlot)).map((p) => p.hit.docSlot);
-    const allMatched = extraMatches.length ? Int32Array.from([...matched, ...extraMatches]) : matched;
+    // Pinned documents count as matches even when none of the query's words is in them.
+    const extraMatches = pinned.filter((p) => !matched.has(p.hit.docSlot)).length;
+    for (const p of pinned) matched.add(p.hit.docSlot);
     const results = await this.render(page, terms.map((t) => t.term));
-    const found = total + extraMatches.length;
+    const found = total + extraMatches;
     const response: SearchResponse = {
       query: query.original,
-      total: total + extraMatches.length,
+      total: found,
       offset,
       limit,
       results,
-      ...(request.internal ? { facets: EMPTY_FACETS } : facetsOf(computeFacets(allMatched, this.attributes, this.sites))),
+      ...(request.internal ? { facets: EMPTY_FACETS } : facetsOf(computeFacets(matched, this.attributes, this.sites))),
       truncated: query.truncated,
       ...(correction ? { correction } : {}),
       ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
