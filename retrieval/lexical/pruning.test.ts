@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+// Seeded, so a failure replays.
+import { mulberry32 as prng } from '../../evals/bench/prng';
 import { DEFAULT_BM25, idf } from './bm25';
 import { LexicalIndex, type IndexedDocument, type WeightedTerm } from './lexical-index';
 import { BLOCK, END, PostingCursor, PostingList } from './postings';
-
-/** Seeded PRNG (mulberry32), so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-ish vocabulary: word 0 is in most texts, word 199 in few. */
 function randomText(rand: () => number, length: number): string[] {
