@@ -25,6 +25,12 @@ describe('GET /v1/search on the sample city', () => {
     return { status: res.statusCode, body: res.json() };
   };
 
+  it('reports the index size and memory on /healthz', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, index: { documents: 14, mib: expect.any(Number) } });
+  });
+
   it('returns ranked documents with title, url, site, highlighted snippet, score and total', async () => {
     const { status, body } = await get({ q: '社会保障卡 申领', limit: 3 });
     expect(status).toBe(200);

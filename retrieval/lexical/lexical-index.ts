@@ -295,21 +295,22 @@ export class LexicalIndex {
     const bits = this.matchBits;
     bits.fill(0, 0, words);
     const chunkDoc = this.chunkDoc;
-    for (const t of terms) {
-      for (const list of [t.title, t.body]) {
-        if (!list) continue;
-        const common = this.commonBits(list, list === t.body);
-        if (common) {
-          for (let i = 0, end = Math.min(common.length, words); i < end; i++) bits[i] |= common[i];
-          continue;
-        }
-        const cur = new PostingCursor(list);
-        const isBody = list === t.body;
-        for (let s = cur.next(); s !== END; s = cur.next()) {
-          const d = isBody ? chunkDoc[s] : s;
-          bits[d >>> 5] |= 1 << (d & 31);
-        }
+    const mark = (list: PostingList | null, isBody: boolean) => {
+      if (!list) return;
+      const common = this.commonBits(list, isBody);
+      if (common) {
+        for (let i = 0, end = Math.min(common.length, words); i < end; i++) bits[i] |= common[i];
+        return;
       }
+      const cur = new PostingCursor(list);
+      for (let s = cur.next(); s !== END; s = cur.next()) {
+        const d = isBody ? chunkDoc[s] : s;
+        bits[d >>> 5] |= 1 << (d & 31);
+      }
+    };
+    for (const t of terms) {
+      mark(t.title, false);
+      mark(t.body, true);
     }
     // The set keeps its own copy: the scratch words are reused by the next query.
     const own = bits.slice(0, words);

@@ -92,13 +92,12 @@ function growInt32(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
 export class PostingCursor {
   slot = -1;
   tf = 0;
-  /** Postings read so far; the current one is number index − 1. */
-  index = 0;
+  private index = 0;
   private pos = 0;
   private readonly bytes: Uint8Array;
   private readonly length: number;
 
-  constructor(readonly list: PostingList) {
+  constructor(private readonly list: PostingList) {
     this.bytes = list.bytes;
     this.length = list.length;
   }
