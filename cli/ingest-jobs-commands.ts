@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kind';
+import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { readConfig } from './config';
 import { readIngestSettings } from './ingest-settings';
 import type * as CrawlCommandModule from './crawl-command';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readConfig } from './config';
-import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kind';
+import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { serve } from './serve';
 import type * as IngestCommandModule from './ingest-command';

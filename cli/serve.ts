@@ -1,6 +1,6 @@
 import { buildApp } from '../api/app';
 import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
-import { openLibrary } from '../library/store';
+import { keepPlannerStatistics, openLibrary, refreshPlannerStatistics } from '../library/store';
 import { Curation } from '../retrieval/curation';
 import { SearchService } from '../retrieval/search';
 import { FaqService } from '../retrieval/faq';
@@ -32,6 +32,10 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
     const missing = stamp.missing ? `; ${stamp.missing} chunks have no vector yet (run \`zhiwen reembed\`)` : '';
     console.log(`hybrid search: ${stamp.model} (${stamp.dimensions} dimensions), ${stamp.embedded} chunks embedded${missing}`);
   }
+  // Embedded PGlite has no autovacuum: a library never analyzed plans the change feed as a full scan.
+  const analyzed = await refreshPlannerStatistics(db);
+  if (analyzed.length) console.log(`planner statistics refreshed: ${analyzed.join(', ')}`);
+  const stopStatistics = keepPlannerStatistics(db);
   // Editors' synonyms, hot words and pins (seeded with the starter synonyms once), and the query log.
   const curation = await Curation.open(db);
   const stopCuration = curation.follow();
@@ -58,6 +62,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   console.log(`Zhiwen is serving on ${address} (try ${address.replace('[::]', 'localhost')}/ and /docs)`);
   const shutdown = async () => {
     stopFollowing();
+    stopStatistics();
     stopCuration();
     stopFaqs();
     await app.close();

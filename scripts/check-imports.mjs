@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Imports point one way: ingest → library ← retrieval ← api; evals and cli may use anything;
-// the widget talks to the API over HTTP only. Fails with the offending file and import.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// the widget talks to the API over HTTP only. And `zhiwen serve` (cli/main.ts) must not load, at
+// start, the packages only ingest, answers with an LLM, embeddings or an XLSX transfer need: each
+// stays in every API replica's memory for good (the feed readers alone cost ~170 MiB).
+// Fails with the offending file and import.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -40,6 +43,44 @@ for (const layer of Object.keys(allowed)) {
     if (err.code !== 'ENOENT') throw err;
   }
 }
+/** Loaded only on demand (a dynamic import()) by anything `zhiwen serve` loads at start. */
+const NOT_AT_SERVE_START = [
+  '@huggingface/transformers', '@langchain/core', '@langchain/openai', 'exceljs', 'linkedom', 'mammoth',
+  'pdfjs-dist', 'iconv-lite', 'cli-progress', '@electric-sql/pglite-socket',
+];
+
+function resolveSource(from, spec) {
+  const base = path.resolve(path.dirname(from), spec);
+  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+}
+
+/** Follows static value imports (not `import type`, not `import()`) from `entry`; reports forbidden packages with the chain. */
+function checkStartupImports(entry) {
+  const via = new Map([[entry, null]]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.shift();
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)) {
+      const spec = m[1];
+      if (spec.startsWith('.')) {
+        const target = resolveSource(file, spec);
+        if (target && !via.has(target)) {
+          via.set(target, file);
+          queue.push(target);
+        }
+        continue;
+      }
+      const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (!NOT_AT_SERVE_START.includes(pkg)) continue;
+      const chain = [];
+      for (let f = file; f; f = via.get(f)) chain.unshift(path.relative(root, f));
+      problems.push(`zhiwen serve loads ${pkg} at start: ${chain.join(' → ')} (import it with await import() where it is used)`);
+    }
+  }
+}
+
+checkStartupImports(path.join(root, 'cli', 'main.ts'));
 if (problems.length) {
   console.error(`import layering violated (see docs/architecture.md):\n  ${problems.join('\n  ')}`);
   process.exit(1);

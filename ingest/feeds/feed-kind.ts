@@ -11,9 +11,9 @@ import { qaFromValue } from './qa-record';
 import { readCsv, readCsvHeader } from './read-csv';
 import { readJsonl } from './read-jsonl';
 
-export const FEED_KINDS = ['documents', 'qa', 'guides', 'pages', 'attachments'] as const;
-/** documents: JSONL/CSV documents; qa: Q&A pairs; guides: 办事指南; pages: saved HTML; attachments: PDF/DOCX/text. */
-export type FeedKind = (typeof FEED_KINDS)[number];
+import type { FeedKind } from './feed-kinds';
+
+export { FEED_KINDS, type FeedKind } from './feed-kinds';
 
 export interface PlannedFile {
   path: string;

@@ -3,7 +3,7 @@
  * Columns carry Chinese labels; on import either the label or the English key is accepted.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InvalidRecordError } from '../errors';
 import type { FaqEntry, FaqEntryInput, FaqScope } from './types';
 
@@ -56,8 +56,14 @@ export function entriesToCsv(entries: readonly FaqEntry[]): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
+/** ExcelJS on first use: ~20 MiB that the API process otherwise carries for a rare export or import. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 export async function entriesToXlsx(entries: readonly FaqEntry[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('咨询问答库');
   sheet.columns = COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.key === 'answer' ? 60 : 18 }));
   for (const e of entries) sheet.addRow(entryCells(e));
@@ -152,7 +158,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseEntriesXlsx(data: Buffer): Promise<ImportedRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (err) {

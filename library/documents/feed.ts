@@ -86,42 +86,43 @@ export interface DisplayDocument {
   docNumber: string | null;
   publishedAt: string | null;
   validity: string;
-  /** The opening of the body, for a snippet when only the title matched. */
-  lead: string;
 }
 
-export async function fetchDisplayDocuments(db: Queryable, ids: number[]): Promise<Map<number, DisplayDocument>> {
-  if (ids.length === 0) return new Map();
+/** One result to show: the document and the chunk its snippet comes from (-1: none matched, use the opening). */
+export interface DisplayWanted {
+  docId: number;
+  chunkId: number;
+}
+
+/** A result as shown: the document's fields and the passage its snippet is cut from. */
+export interface DisplayRow {
+  doc: DisplayDocument;
+  /** The best chunk's text; without one, the body's first 300 characters. */
+  passage: string;
+}
+
+/**
+ * A result page's documents and passages in one call (migration 006's display_rows: its plan is kept,
+ * where the same SELECT sent as text is planned for every page). Withdrawn documents are absent.
+ */
+export async function fetchDisplayRows(db: Queryable, wanted: DisplayWanted[]): Promise<Map<number, DisplayRow>> {
+  if (wanted.length === 0) return new Map();
   const { rows } = await db.query<{
-    id: number; external_id: string; title: string; url: string | null; code: string; name: string;
+    id: number; external_id: string; title: string; url: string | null; site_code: string; site_name: string;
     info_type: string; issuer: string | null; doc_number: string | null; published_at: Date | string | null;
-    validity: string; lead: string;
-  }>(
-    // The lead comes from the first chunk: the body itself is usually TOASTed (compressed, out of
-    // line), and reading 300 characters of it decompresses all of it (~10 ms a page at 1M chunks).
-    `SELECT COALESCE((SELECT substr(c.text, 1, 300) FROM chunks c WHERE c.document_id = d.id AND c.ordinal = 0), substr(d.body, 1, 300)) AS lead, d.id, d.external_id, d.title, d.url, s.code, s.name, d.info_type, d.issuer, d.doc_number,
-            d.published_at, d.validity
-       FROM documents d JOIN sites s ON s.id = d.site_id WHERE d.id = ANY($1::bigint[])`,
-    [ids],
-  );
+    validity: string; passage: string;
+  }>('SELECT * FROM display_rows($1::bigint[], $2::bigint[])', [wanted.map((w) => w.docId), wanted.map((w) => w.chunkId)]);
   return new Map(
     rows.map((r) => [
       Number(r.id),
       {
-        id: Number(r.id), externalId: r.external_id, title: r.title, url: r.url, siteCode: r.code,
-        siteName: r.name, infoType: r.info_type, issuer: r.issuer, docNumber: r.doc_number,
-        publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, validity: r.validity,
-        lead: r.lead,
+        doc: {
+          id: Number(r.id), externalId: r.external_id, title: r.title, url: r.url, siteCode: r.site_code,
+          siteName: r.site_name, infoType: r.info_type, issuer: r.issuer, docNumber: r.doc_number,
+          publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, validity: r.validity,
+        },
+        passage: r.passage,
       },
     ]),
   );
-}
-
-export async function fetchChunkTexts(db: Queryable, chunkIds: number[]): Promise<Map<number, string>> {
-  if (chunkIds.length === 0) return new Map();
-  const { rows } = await db.query<{ id: number; text: string }>(
-    'SELECT id, text FROM chunks WHERE id = ANY($1::bigint[])',
-    [chunkIds],
-  );
-  return new Map(rows.map((r) => [Number(r.id), r.text]));
 }

@@ -15,5 +15,5 @@ export {
 export type { QuarantineEntry } from './quarantine';
 export { upsertSite, siteIdFor, listSites } from './sites';
 export type { SiteInput, SiteRow } from './sites';
-export { readIndexFeed, fetchDisplayDocuments, fetchChunkTexts } from './feed';
-export type { IndexFeedDocument, DisplayDocument } from './feed';
+export { readIndexFeed, fetchDisplayRows } from './feed';
+export type { IndexFeedDocument, DisplayDocument, DisplayRow, DisplayWanted } from './feed';

@@ -4,3 +4,4 @@ export { openPg } from './pg';
 export { migrate, loadMigrations } from './migrate';
 export { openLibrary } from './open';
 export type { LibraryLocation } from './open';
+export { refreshPlannerStatistics, keepPlannerStatistics } from './planner-statistics';

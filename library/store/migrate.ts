@@ -57,11 +57,29 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<number[]> {
   }
 }
 
-/** Splits a migration on top-level semicolons (our migrations use no dollar-quoted bodies with ';'). */
+/** Splits a migration on top-level semicolons: not those inside dollar-quoted bodies ($$ … $$, $fn$ … $fn$). */
 function splitStatements(sql: string): string[] {
-  const withoutComments = sql.replace(/--[^\n]*/g, '');
-  return withoutComments
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const text = sql.replace(/--[^\n]*/g, '');
+  const statements: string[] = [];
+  const dollarTag = /\$[A-Za-z_]*\$/y;
+  let start = 0;
+  let openTag: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$') {
+      dollarTag.lastIndex = i;
+      const tag = dollarTag.exec(text)?.[0];
+      if (tag) {
+        if (openTag === null) openTag = tag;
+        else if (tag === openTag) openTag = null;
+        i += tag.length - 1;
+        continue;
+      }
+    }
+    if (text[i] === ';' && openTag === null) {
+      statements.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  statements.push(text.slice(start));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

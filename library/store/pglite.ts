@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Db, Queryable, QueryResult } from './db';
+import { refreshPlannerStatistics } from './planner-statistics';
 
 /** PGlite's own start parameters (single-user mode, no parallel workers, …), which ours extend. */
 const PGLITE_START_PARAMS: readonly string[] = (() => {
@@ -32,7 +33,7 @@ export async function openPglite(dataDir?: string): Promise<Db & { pglite: PGlit
     },
   });
   const base = asQueryable(pglite);
-  return {
+  const db: Db & { pglite: PGlite } = {
     driver: 'pglite',
     pglite,
     query: base.query,
@@ -43,7 +44,11 @@ export async function openPglite(dataDir?: string): Promise<Db & { pglite: PGlit
       await pglite.exec(sql);
     },
     async close(): Promise<void> {
+      // A library on disk leaves with fresh planner statistics (no autovacuum here): the next process
+      // to open it plans well from its first query. Never blocks the close.
+      if (dataDir) await refreshPlannerStatistics(db).catch((err: Error) => console.error(`planner statistics: ANALYZE on close failed: ${err.message}`));
       await pglite.close();
     },
   };
+  return db;
 }

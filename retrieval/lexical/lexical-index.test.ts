@@ -62,4 +62,26 @@ describe('LexicalIndex', () => {
     index.upsert(doc(2, ['社保', '办法'], []));
     expect(index.search(q('社保')).hits.map((h) => h.docId)).toEqual([2, 1]);
   });
+
+  it('keeps common terms\' match bitsets within their memory budget and counts the same after dropping one', () => {
+    // 2,000 documents, 40 terms each in every document: every term is common (has a bitset).
+    const terms = Array.from({ length: 40 }, (_, i) => `t${i}`);
+    const build = (budget?: number) => {
+      const index = new LexicalIndex({ commonBitsBudget: budget });
+      for (let id = 1; id <= 2000; id++) index.upsert(doc(id, ['标题'], id % 3 === 0 ? terms : terms.slice(0, 20)));
+      return index;
+    };
+    const bitsetBytes = (Math.ceil(2000 / 32) + 1) * 4; // one word spare, as the index allocates
+    const small = build(5 * bitsetBytes);
+    const roomy = build();
+    for (const term of terms) {
+      expect(small.search(q(term)).total).toBe(roomy.search(q(term)).total);
+      expect(small.bitsetBytes).toBeLessThanOrEqual(5 * bitsetBytes);
+    }
+    expect(roomy.bitsetBytes).toBe(40 * bitsetBytes);
+    // t0's bitset was dropped long ago: rebuilt, same count; the budget still holds.
+    expect(small.search(q('t0', 't39')).total).toBe(2000);
+    expect(small.search(q('t39')).total).toBe(666);
+    expect(small.bitsetBytes).toBeLessThanOrEqual(5 * bitsetBytes);
+  });
 });

@@ -56,6 +56,8 @@ export interface LexicalIndexOptions {
    * (two BM25 scores summed, BASELINES' "BM25 fields"). See evals/README.md for the comparison.
    */
   fieldModel?: 'bm25f' | 'separate';
+  /** Bytes the common terms' match bitsets may hold together (default 32 MiB; see COMMON_BITS_BUDGET). */
+  commonBitsBudget?: number;
 }
 
 /** Growable typed column. */
@@ -80,6 +82,12 @@ const BOUND_SLACK = 1 + 1e-9;
  * an operation. Checked against the documents in the index when a query first meets the term.
  */
 const COMMON_SHARE = 32;
+/**
+ * Memory the common terms' bitsets may hold together; past it the least recently used is dropped
+ * (and rebuilt if a query needs it again). A 1M-chunk library has ~2,200 common terms: bitsets for
+ * all of them would be 88 MiB, grown over days of varied queries.
+ */
+const COMMON_BITS_BUDGET = 32 * 2 ** 20;
 
 /** One query term while a query runs: its weight, its score bound and its two cursors. */
 interface TermState {
@@ -105,6 +113,7 @@ export class LexicalIndex {
   private readonly bm25: Bm25Params;
   private readonly titleWeight: number;
   private readonly fieldModel: 'bm25f' | 'separate';
+  private readonly commonBitsBudget: number;
   private readonly titlePostings = new Map<string, PostingList>();
   private readonly bodyPostings = new Map<string, PostingList>();
   private readonly slotById = new Map<number, number>();
@@ -143,11 +152,14 @@ export class LexicalIndex {
   private matchBits = new Uint32Array(32);
   /** One bit per live document slot. */
   private aliveBits = new Uint32Array(32);
+  /** Lists holding a bitset, least recently used first (see COMMON_BITS_BUDGET). */
+  private readonly bitsetsInUse = new Set<PostingList>();
 
   constructor(options: LexicalIndexOptions = {}) {
     this.bm25 = options.bm25 ?? DEFAULT_BM25;
     this.titleWeight = options.titleWeight ?? 2;
     this.fieldModel = options.fieldModel ?? 'bm25f';
+    this.commonBitsBudget = options.commonBitsBudget ?? COMMON_BITS_BUDGET;
   }
 
   get size(): { documents: number; chunks: number; terms: number } {
@@ -242,10 +254,16 @@ export class LexicalIndex {
     return true;
   }
 
-  /** Frees spare capacity after a bulk load. */
-  compact(): void {
+  /**
+   * After a bulk load: frees the lists' spare capacity and computes every term's score bound now
+   * (~1 s at 1M chunks), so the first query to meet a common term does not rescan its postings.
+   */
+  settle(): void {
     for (const p of this.titlePostings.values()) p.compact();
     for (const p of this.bodyPostings.values()) p.compact();
+    this.refreshNorms();
+    for (const p of this.titlePostings.values()) this.maxImpact(p, 'title');
+    for (const p of this.bodyPostings.values()) this.maxImpact(p, 'body');
   }
 
   /** Number of documents (title) and chunks (body) that contain the term, dead ones included (for query term weighting). */
@@ -333,7 +351,11 @@ export class LexicalIndex {
 
   /** The list's document bitset, built on first use once the term is common (see COMMON_SHARE). */
   private commonBits(list: PostingList, isBody: boolean): Uint32Array | null {
-    if (list.docBits) return list.docBits;
+    if (list.docBits) {
+      this.bitsetsInUse.delete(list);
+      this.bitsetsInUse.add(list);
+      return list.docBits;
+    }
     if (list.length * COMMON_SHARE < this.docCount) return null;
     const bits = new Uint32Array(((this.docCount + 31) >>> 5) + 1);
     const cur = new PostingCursor(list);
@@ -342,7 +364,21 @@ export class LexicalIndex {
       bits[d >>> 5] |= 1 << (d & 31);
     }
     list.docBits = bits;
+    this.bitsetsInUse.add(list);
+    const most = Math.max(1, Math.floor(this.commonBitsBudget / bits.byteLength));
+    for (const oldest of this.bitsetsInUse) {
+      if (this.bitsetsInUse.size <= most) break;
+      oldest.docBits = null;
+      this.bitsetsInUse.delete(oldest);
+    }
     return bits;
+  }
+
+  /** Bytes of the common terms' bitsets held now (at most COMMON_BITS_BUDGET, give or take one). */
+  get bitsetBytes(): number {
+    let bytes = 0;
+    for (const list of this.bitsetsInUse) bytes += list.docBits?.byteLength ?? 0;
+    return bytes;
   }
 
   /**

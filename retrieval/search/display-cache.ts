@@ -1,4 +1,4 @@
-import { fetchChunkTexts, fetchDisplayDocuments, type DisplayDocument } from '../../library/documents';
+import { fetchDisplayRows, type DisplayDocument, type DisplayRow, type DisplayWanted } from '../../library/documents';
 import type { Db } from '../../library/store';
 
 /** Most recently used entries first out when full (a Map keeps insertion order). */
@@ -27,45 +27,53 @@ class Lru<K, V> {
 }
 
 /**
- * What a result page shows of each document and chunk, read from the library and kept for the
- * documents people keep finding (two queries a page cost ~3–6 ms, more than ranking). Documents
- * are forgotten when the change feed says they changed; a chunk's id is never reused for other
- * text (an edited document gets new chunks), so chunk texts need no invalidation.
+ * What a result page shows of each document and passage, read from the library (one query a page,
+ * ~3 ms at 1M chunks, as much as ranking) and kept for the documents people keep finding. Documents
+ * and their openings are forgotten when the change feed says they changed; a chunk's id is never
+ * reused for other text (an edited document gets new chunks), so chunk texts need no invalidation.
  */
 export class DisplayCache {
   private readonly docs: Lru<number, DisplayDocument>;
-  private readonly chunks: Lru<number, string>;
+  /** Passages by chunk id (best chunks) and, under -1 - docId, documents' openings. */
+  private readonly passages: Lru<number, string>;
 
   constructor(private readonly db: Db, capacity = 20_000) {
     this.docs = new Lru(capacity);
-    this.chunks = new Lru(capacity);
+    this.passages = new Lru(capacity);
   }
 
   forget(docId: number): void {
     this.docs.delete(docId);
+    this.passages.delete(openingKey(docId));
   }
 
-  async documents(ids: number[]): Promise<Map<number, DisplayDocument>> {
-    return this.through(ids, this.docs, (missing) => fetchDisplayDocuments(this.db, missing));
-  }
-
-  async chunkTexts(ids: number[]): Promise<Map<number, string>> {
-    return this.through(ids, this.chunks, (missing) => fetchChunkTexts(this.db, missing));
-  }
-
-  private async through<V>(ids: number[], lru: Lru<number, V>, fetch: (ids: number[]) => Promise<Map<number, V>>): Promise<Map<number, V>> {
-    const out = new Map<number, V>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const hit = lru.get(id);
-      if (hit === undefined) missing.push(id);
-      else out.set(id, hit);
+  /** Rows by document id; documents withdrawn since they were ranked are absent. */
+  async rows(wanted: DisplayWanted[]): Promise<Map<number, DisplayRow>> {
+    const out = new Map<number, DisplayRow>();
+    const missing: DisplayWanted[] = [];
+    for (const w of wanted) {
+      const doc = this.docs.get(w.docId);
+      const passage = this.passages.get(passageKey(w));
+      if (doc === undefined || passage === undefined) missing.push(w);
+      else out.set(w.docId, { doc, passage });
     }
     if (missing.length === 0) return out;
-    for (const [id, value] of await fetch(missing)) {
-      lru.set(id, value);
-      out.set(id, value);
+    const fetched = await fetchDisplayRows(this.db, missing);
+    for (const w of missing) {
+      const row = fetched.get(w.docId);
+      if (!row) continue;
+      this.docs.set(w.docId, row.doc);
+      this.passages.set(passageKey(w), row.passage);
+      out.set(w.docId, row);
     }
     return out;
   }
+}
+
+function openingKey(docId: number): number {
+  return -1 - docId;
+}
+
+function passageKey(w: DisplayWanted): number {
+  return w.chunkId >= 0 ? w.chunkId : openingKey(w.docId);
 }

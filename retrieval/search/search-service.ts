@@ -144,7 +144,7 @@ export class SearchService {
       this.lastSeq = batch.at(-1)!.changeSeq;
     }
     await this.understanding.afterSync();
-    if (changed > 1000) this.index.compact();
+    if (changed > 1000) this.index.settle();
     return changed;
   }
 
@@ -287,11 +287,11 @@ export class SearchService {
   }
 
   private async render(page: Array<{ hit: LexicalHit; by?: string }>, terms: string[]): Promise<SearchResult[]> {
-    const docs = await this.display.documents(page.map((p) => p.hit.docId));
-    const chunks = await this.display.chunkTexts(page.map((p) => p.hit.bestChunkId).filter((id) => id >= 0));
+    const rows = await this.display.rows(page.map((p) => ({ docId: p.hit.docId, chunkId: p.hit.bestChunkId })));
     return page.flatMap(({ hit, by }) => {
-      const d = docs.get(hit.docId);
-      if (!d) return []; // withdrawn between index and fetch
+      const row = rows.get(hit.docId);
+      if (!row) return []; // withdrawn between index and fetch
+      const d = row.doc;
       return [{
         id: d.externalId,
         title: d.title,
@@ -304,7 +304,7 @@ export class SearchService {
         publishedAt: d.publishedAt,
         validity: d.validity,
         current: isCurrent(d.validity),
-        snippet: makeSnippet(chunks.get(hit.bestChunkId) ?? d.lead, terms),
+        snippet: makeSnippet(row.passage, terms),
         score: Math.round(hit.score * 1000) / 1000,
         ...(by ? { matchedBy: by } : {}),
       }];
