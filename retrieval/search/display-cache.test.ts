@@ -26,4 +26,21 @@ describe('result pages', () => {
     expect(first.title).toBe('关于三码合一登记的补充通知');
     expect(first.snippet).toContain('继续');
   });
+
+  it('cut a snippet from the chunk that matched, and from the opening for a document pinned by its 文号 alone', async () => {
+    const filler = '本段介绍窗口受理时间与地点，请按预约时段前往办理。'.repeat(60);
+    await upsertDocument(db, prepareDocument({
+      externalId: 'cache-long', siteCode: 'cache-site', title: '关于政务服务事项的说明', infoType: '政策文件',
+      body: `开篇说明：本文件适用于全市政务服务窗口。${filler}附则：电子证照互认共享自发布之日起施行。`,
+      docNumber: '示政办发〔2024〕9号',
+    }));
+    await search.sync();
+    const byWord = (await search.search({ q: '电子证照互认' })).results.find((r) => r.id === 'cache-long');
+    expect(byWord?.snippet).toContain('<em>');
+    expect(byWord?.snippet).toContain('互认');
+    const [byNumber] = (await search.search({ q: '示政办发[2024]9号' })).results;
+    expect(byNumber.id).toBe('cache-long');
+    expect(byNumber.matchedBy).toBe('docNumber');
+    expect(byNumber.snippet).toContain('开篇说明');
+  });
 });
