@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../ingest/pipeline';
-import { upsertDocument } from '../../library/documents';
+import { upsertDocument, upsertSite } from '../../library/documents';
 import { openLibrary, type Db } from '../../library/store';
 import { SearchService } from './index';
 
@@ -42,5 +42,13 @@ describe('result pages', () => {
     expect(byNumber.id).toBe('cache-long');
     expect(byNumber.matchedBy).toBe('docNumber');
     expect(byNumber.snippet).toContain('开篇说明');
+  });
+
+  it('show a site under its new name once it is renamed, for documents already shown', async () => {
+    const before = (await search.search({ q: '三码合一' })).results[0];
+    expect(before.site.code).toBe('cache-site');
+    await upsertSite(db, { code: 'cache-site', name: '更名后的示例站点' });
+    await search.sync();
+    expect((await search.search({ q: '三码合一' })).results[0].site).toEqual({ code: 'cache-site', name: '更名后的示例站点' });
   });
 });

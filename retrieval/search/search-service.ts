@@ -297,7 +297,8 @@ export class SearchService {
         title: d.title,
         titleHtml: highlight(d.title, terms),
         url: d.url,
-        site: { code: d.siteCode, name: d.siteName },
+        // The site's name as of the last sync: a cached row keeps the name it was first read with.
+        site: { code: d.siteCode, name: this.sites.get(d.siteCode)?.name ?? d.siteName },
         infoType: d.infoType,
         issuer: d.issuer,
         docNumber: d.docNumber,
