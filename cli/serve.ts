@@ -34,7 +34,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   }
   // Embedded PGlite has no autovacuum: a library never analyzed plans the change feed as a full scan.
   const analyzed = await refreshPlannerStatistics(db);
-  if (analyzed.length) console.log(`planner statistics refreshed: ${analyzed.join(', ')}`);
+  if (analyzed.length) console.log(`planner statistics refreshed for ${analyzed.length} tables (ANALYZE; PGlite has no autovacuum)`);
   const stopStatistics = keepPlannerStatistics(db);
   // Editors' synonyms, hot words and pins (seeded with the starter synonyms once), and the query log.
   const curation = await Curation.open(db);
