@@ -13,7 +13,7 @@
  * exits 1 unless the slim binary is the one installed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -92,8 +92,7 @@ function segmentWith(dir) {
 function isSlimInstalled() {
   if (!existsSync(stampPath)) return false;
   const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-  const binary = readFileSync(path.join(stockDir, binaryName));
-  return stamp.version === stockVersion() && stamp.bytes === binary.length;
+  return stamp.version === stockVersion() && stamp.bytes === statSync(path.join(stockDir, binaryName)).size;
 }
 
 function build() {
@@ -114,7 +113,7 @@ function build() {
   const staged = `${target}.slim`;
   copyFileSync(path.join(buildDir, binaryName), staged);
   renameSync(staged, target);
-  writeFileSync(stampPath, JSON.stringify({ version: stockVersion(), bytes: readFileSync(target).length }) + '\n');
+  writeFileSync(stampPath, JSON.stringify({ version: stockVersion(), bytes: statSync(target).size }) + '\n');
 }
 
 if (process.argv.includes('--check')) {

@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../../library/store';
 import { loadCorpus } from '../data';
 import { benchHttp } from './http';
-import { runLoad } from './load';
 import { benchQueries } from './queries';
 import { buildScaledLibrary } from './scale-library';
 import { startServer } from './server';
 import { parseSize, sentencePool } from './synth';
 import { readRss } from './rss';
 
+const ENDPOINTS = { search: '/v1/search?q={q}', suggest: '/v1/suggest?q={q}' };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ScaleBenchRow {
@@ -78,15 +78,15 @@ export async function scaleBench(options: {
     const startSeconds = (performance.now() - started) / 1000;
     try {
       const idle = await readRss(server.pid);
-      // A server in service has compiled its hot code and built its common terms' bitsets: 300
+      // A server in service has compiled its hot code and built its common terms' bitsets: 200
       // unmeasured searches first, so the figures are a running server's, not its first minute's.
-      await runLoad({ baseUrl, paths: warmUp.map((q) => `/v1/search?q=${encodeURIComponent(q)}`), concurrency: 1, durationMs: 60_000, maxRequests: warmUp.length });
+      await benchHttp({ baseUrl, queries: warmUp, endpoints: { search: ENDPOINTS.search }, concurrency: 1, durationMs: 60_000, maxRequests: warmUp.length });
       const results = [];
       for (const [i, concurrency] of [...new Set([1, options.concurrency])].entries()) {
         results.push(...(await benchHttp({
           baseUrl,
           queries: slices[i],
-          endpoints: { search: '/v1/search?q={q}', suggest: '/v1/suggest?q={q}' },
+          endpoints: ENDPOINTS,
           concurrency,
           durationMs: options.seconds * 1000,
           serverPid: server.pid,

@@ -78,8 +78,8 @@ const EPOCH_DRIFT = 0.05;
 const BOUND_SLACK = 1 + 1e-9;
 /**
  * A term in at least 1/COMMON_SHARE of the postings' slots gets a document bitset (see
- * PostingList.docBits): its bitset is no larger than its postings, and OR-ing it is ~32 documents
- * an operation. Checked against the documents in the index when a query first meets the term.
+ * PostingList.docBits): one bit per document, at most ~4× its postings' bytes, and OR-ing it is ~32
+ * documents an operation where walking the postings is one. Checked against the documents in the index when a query first meets the term.
  */
 const COMMON_SHARE = 32;
 /**
