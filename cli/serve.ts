@@ -5,6 +5,7 @@ import { Curation } from '../retrieval/curation';
 import { SearchService } from '../retrieval/search';
 import { FaqService } from '../retrieval/faq';
 import { answerServiceFromEnv } from '../retrieval/answer';
+import { compactHeap } from './compact-heap';
 import type { ZhiwenConfig } from './config';
 import { INGEST_QUEUE } from '../ingest/jobs/queue-name';
 import { openJobQueue } from '../ingest/jobs/open-queue';
@@ -45,6 +46,9 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   // One query before listening loads what the first request would otherwise wait for (lazy modules, JIT).
   await search.search({ q: '政务服务' });
   console.log(`search index ready: ${changed} documents in ${Math.round(performance.now() - started)} ms`);
+  // The load's garbage is interleaved with what the index keeps; V8 would hold those pages for good.
+  const compacted = compactHeap();
+  if (compacted) console.log(`heap compacted after the load: ${Math.round(compacted.beforeMiB)} → ${Math.round(compacted.afterMiB)} MiB`);
   const stopFollowing = search.follow();
   // The consultation knowledge base's FAQ index, and answers (grounded LLM when ZHIWEN_LLM_* is set).
   const faqs = new FaqService(db);
