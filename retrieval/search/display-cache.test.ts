@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../ingest/pipeline';
-import { upsertDocument, upsertSite } from '../../library/documents';
+import { upsertDocument, upsertSite, withdrawDocument } from '../../library/documents';
 import { openLibrary, type Db } from '../../library/store';
 import { SearchService } from './index';
 
@@ -50,5 +50,25 @@ describe('result pages', () => {
     await upsertSite(db, { code: 'cache-site', name: '更名后的示例站点' });
     await search.sync();
     expect((await search.search({ q: '三码合一' })).results[0].site).toEqual({ code: 'cache-site', name: '更名后的示例站点' });
+  });
+
+  it('find an edited document by its new 文号 and title only, and a withdrawn one by neither', async () => {
+    const numbered = (title: string, docNumber: string) =>
+      prepareDocument({ externalId: 'cache-numbered', siteCode: 'cache-site', title, body: '关于窗口延时服务的安排。', infoType: '政策文件', docNumber });
+    const ids = async (q: string) => (await search.search({ q })).results.map((r) => [r.id, r.matchedBy]);
+    await upsertDocument(db, numbered('示例市窗口延时服务办法', '示政发〔2023〕5号'));
+    await search.sync();
+    expect(await ids('示政发(2023)5号')).toContainEqual(['cache-numbered', 'docNumber']);
+    expect(await ids('示例市窗口延时服务办法')).toContainEqual(['cache-numbered', 'exactTitle']);
+    await upsertDocument(db, numbered('示例市窗口预约服务办法', '示政发〔2024〕8号'));
+    await search.sync();
+    expect(await ids('示政发〔2024〕8号')).toContainEqual(['cache-numbered', 'docNumber']);
+    expect(await ids('示例市窗口预约服务办法')).toContainEqual(['cache-numbered', 'exactTitle']);
+    expect((await ids('示政发〔2023〕5号')).filter(([, by]) => by)).toEqual([]);
+    expect((await ids('示例市窗口延时服务办法')).filter(([, by]) => by)).toEqual([]);
+    await withdrawDocument(db, 'cache-numbered');
+    await search.sync();
+    expect((await ids('示政发〔2024〕8号')).map(([id]) => id)).not.toContain('cache-numbered');
+    expect((await ids('示例市窗口预约服务办法')).map(([id]) => id)).not.toContain('cache-numbered');
   });
 });
