@@ -5,6 +5,26 @@ export interface HeapCompaction {
   /** Heap V8 holds (committed), MiB, before and after. */
   beforeMiB: number;
   afterMiB: number;
+  ms: number;
+}
+
+/**
+ * V8's full collection as a function, or null where this V8 does not offer it. The flag exposes
+ * gc() to contexts created from now on; this process's own context stays without a `gc` global.
+ */
+export function exposedGc(): (() => void) | null {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Heap V8 holds now (committed), MiB. */
+export function committedHeapMiB(): number {
+  return getHeapStatistics().total_heap_size / 2 ** 20;
 }
 
 /**
@@ -15,22 +35,15 @@ export interface HeapCompaction {
  * when this V8 does not offer the collection (nothing is lost: the server is only larger).
  */
 export function compactHeap(): HeapCompaction | null {
-  const committed = () => getHeapStatistics().total_heap_size / 2 ** 20;
-  let gc: unknown;
-  try {
-    // The flag exposes gc() to contexts created from now on; this process's own stays without it.
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc');
-  } catch {
-    return null;
-  }
-  if (typeof gc !== 'function') return null;
-  const beforeMiB = committed();
+  const gc = exposedGc();
+  if (!gc) return null;
+  const beforeMiB = committedHeapMiB();
+  const started = performance.now();
   setFlagsFromString('--compact-on-every-full-gc');
   try {
     gc();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
-  return { beforeMiB, afterMiB: committed() };
+  return { beforeMiB, afterMiB: committedHeapMiB(), ms: performance.now() - started };
 }

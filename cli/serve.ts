@@ -48,7 +48,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   console.log(`search index ready: ${changed} documents in ${Math.round(performance.now() - started)} ms`);
   // The load's garbage is interleaved with what the index keeps; V8 would hold those pages for good.
   const compacted = compactHeap();
-  if (compacted) console.log(`heap compacted after the load: ${Math.round(compacted.beforeMiB)} → ${Math.round(compacted.afterMiB)} MiB`);
+  if (compacted) console.log(`heap compacted after the load: ${Math.round(compacted.beforeMiB)} → ${Math.round(compacted.afterMiB)} MiB in ${Math.round(compacted.ms)} ms`);
   const stopFollowing = search.follow();
   // The consultation knowledge base's FAQ index, and answers (grounded LLM when ZHIWEN_LLM_* is set).
   const faqs = new FaqService(db);

@@ -96,7 +96,8 @@ export class SearchService {
   private readonly titles = new KeyedIds();
   /**
    * What each indexed document's keys were made from, by index slot (to take them back when it
-   * changes): columns, where a Map of small objects cost ~100 bytes a document (~30 MiB at 1M chunks).
+   * changes): columns, where a Map of small objects cost ~100 bytes a document (measured at 1M chunks:
+   * committed heap after the load 205 → 185 MiB).
    */
   private readonly externalIdAt: Array<string | undefined> = [];
   private readonly titleAt: Array<string | undefined> = [];
