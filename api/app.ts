@@ -22,6 +22,11 @@ import { registerJobRoutes, type JobQueueStatusSource } from './routes/jobs';
 import { registerAskRoutes } from './routes/ask';
 import { registerFaqRoutes } from './routes/faqs';
 import { registerFeedbackRoutes } from './routes/feedback';
+import { registerLocalWriteRoutes, type LocalWrites } from './routes/local-writes';
+import { registerQuarantineRoutes } from './routes/quarantine';
+import { registerDocumentPageRoutes } from './routes/document-page';
+import { registerLibraryInfoRoutes } from './routes/library-info';
+import { publicBaseFrom } from './public-base';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,6 +41,8 @@ export interface AppServices {
   faqs?: FaqService;
   /** Answers behind /v1/ask (cli/serve configures the LLM); default: extractive over `search` and `faqs`. */
   answers?: AnswerService;
+  /** The CLI's writes handed to this process when it holds the embedded library (cli/serve builds them). */
+  localWrites?: LocalWrites;
 }
 
 export interface AppOptions {
@@ -44,6 +51,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Shared secret for the x-zhiwen-admin-token header of the curation routes; default env ZHIWEN_ADMIN_TOKEN. Unset = off (403). */
   adminToken?: string;
+  /** The API's public URL, which document links (/d/<id>) are made absolute with; default env ZHIWEN_PUBLIC_URL, else each request's own origin. */
+  publicUrl?: string;
 }
 
 /** Builds the HTTP API over the given services (no listening: tests use inject()). */
@@ -54,6 +63,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   installErrorHandler(app);
+  const publicBase = publicBaseFrom(options.publicUrl ?? process.env.ZHIWEN_PUBLIC_URL);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
@@ -71,14 +81,18 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
   await app.register(fastifyStatic, { root: path.join(here, 'public'), prefix: '/' });
   registerSystemRoutes(app, services);
   registerWidgetRoutes(app);
-  registerSearchRoutes(app, services.search);
+  registerSearchRoutes(app, services.search, publicBase);
   registerSuggestRoutes(app, services.search.suggestions);
   await registerCurationRoutes(app, services.db, services.curation, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
   registerJobRoutes(app, services.jobs, { adminToken: options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN });
   const faqs = services.faqs ?? new FaqService(services.db);
   const answers = services.answers ?? new AnswerService({ db: services.db, search: services.search, faqs });
-  registerAskRoutes(app, answers, services.db);
+  registerAskRoutes(app, answers, services.db, publicBase);
+  registerDocumentPageRoutes(app, services.db);
+  registerLibraryInfoRoutes(app, services.db);
   registerFeedbackRoutes(app, services.db);
+  registerLocalWriteRoutes(app, services.localWrites);
+  registerQuarantineRoutes(app, services.db, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
   await registerFaqRoutes(app, { db: services.db, search: services.search, faqs, answers }, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
   return app;
 }

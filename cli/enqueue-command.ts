@@ -20,6 +20,8 @@ import { embeddingStep } from './worker-command';
 export interface EnqueueCommandOptions {
   site?: string;
   kind?: FeedKind;
+  /** Publish Q&A pairs' entries without review (--publish-qa). */
+  publishQa?: boolean;
   progress: boolean;
   wait: boolean;
   /** Also work in this process (always so without Redis). */
@@ -63,6 +65,7 @@ export async function enqueueCommand(
     const result = await enqueueInputs(queue, inputs, {
       kind: options.kind,
       site: options.site,
+      publishQa: options.publishQa,
       onBatch: (n) => {
         total = n;
         void queue.counts().then(

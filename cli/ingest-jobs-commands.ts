@@ -45,12 +45,14 @@ export function registerIngestJobCommands(program: Command): void {
     .option('--work', 'also work on the jobs in this process (always so without REDIS_URL)', false)
     .option('--no-wait', 'return once enqueued (needs REDIS_URL)')
     .option('--no-progress', 'no progress bar')
+    .option('--publish-qa', 'publish Q&A pairs\' knowledge-base entries without review (default: drafts)', false)
     .action(
       async (
         inputs: string[],
         opts: {
           site?: string;
           kind?: string;
+          publishQa: boolean;
           concurrency: number;
           work: boolean;
           wait: boolean;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readConfig } from './config';
 import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { registerIngestJobCommands } from './ingest-jobs-commands';
+import { registerQuarantineCommands } from './quarantine-command';
 import { serve } from './serve';
 import type * as IngestCommandModule from './ingest-command';
 
@@ -28,7 +29,8 @@ program
   .option('--site <code>', 'site code for records and files without one (default: the feed\'s file name, the folder\'s name)')
   .option('--kind <kind>', `force one reader: ${FEED_KINDS.join(', ')}`)
   .option('--no-progress', 'no progress bar')
-  .action(async (paths: string[], opts: { site?: string; kind?: string; progress: boolean }) => {
+  .option('--publish-qa', 'publish Q&A pairs\' knowledge-base entries without review (default: drafts for editors)', false)
+  .action(async (paths: string[], opts: { site?: string; kind?: string; progress: boolean; publishQa: boolean }) => {
     if (opts.kind !== undefined && !(FEED_KINDS as readonly string[]).includes(opts.kind)) {
       throw new Error(`--kind "${opts.kind}" is not a reader: use one of ${FEED_KINDS.join(', ')}`);
     }
@@ -46,6 +48,7 @@ program
   });
 
 registerIngestJobCommands(program);
+registerQuarantineCommands(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhiwen: ${err.message}`);

@@ -10,6 +10,8 @@ import type { ZhiwenConfig } from './config';
 import { INGEST_QUEUE } from '../ingest/jobs/queue-name';
 import { openJobQueue } from '../ingest/jobs/open-queue';
 import { readIngestSettings } from './ingest-settings';
+import { localWriteTasks } from './local-write-tasks';
+import { loopbackUrl, newLocalSecret, writeServiceFile } from './local-service';
 
 export interface ServeOptions {
   /** Load the sample city into an empty library (default true). */
@@ -58,17 +60,27 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   console.log(answers.llm ? `answers: grounded LLM ${answers.llm}, extractive fallback` : 'answers: extractive (set ZHIWEN_LLM_BASE_URL and ZHIWEN_LLM_MODEL for an LLM)');
   // With REDIS_URL: the workers' shared queue; without: this process's own (in-process) jobs.
   const jobs = openJobQueue(INGEST_QUEUE, readIngestSettings().queue);
-  const app = await buildApp({ db, search, jobs: [jobs], curation, faqs, answers: answers.service }, {
+  // An embedded library has one writer, this process: the CLI's ingest and withdraw come to it (local-writes route).
+  const { dataDir } = config.library;
+  const localWrites = dataDir ? localWriteTasks(db, newLocalSecret()) : undefined;
+  const app = await buildApp({ db, search, jobs: [jobs], curation, faqs, answers: answers.service, localWrites }, {
     logger: process.env.LOG_LEVEL !== 'silent',
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   const address = await app.listen({ port: config.port, host: config.host, ipv6Only: false });
+  const port = (app.server.address() as { port: number }).port;
+  const localUrl = loopbackUrl(config.host, port);
+  const removeServiceFile = dataDir && localWrites && localUrl
+    ? writeServiceFile(dataDir, { pid: process.pid, url: localUrl, secret: localWrites.secret, startedAt: new Date().toISOString() })
+    : () => undefined;
+  if (dataDir && !localUrl) console.log(`HOST=${config.host} is not reachable over loopback: \`zhiwen ingest\` cannot hand its writes to this service`);
   console.log(`Zhiwen is serving on ${address} (try ${address.replace('[::]', 'localhost')}/ and /docs)`);
   const shutdown = async () => {
     stopFollowing();
     stopStatistics();
     stopCuration();
     stopFaqs();
+    removeServiceFile();
     await app.close();
     await curation.close();
     await jobs.close();

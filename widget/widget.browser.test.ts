@@ -7,7 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../api/app';
+import { prepareDocument } from '../ingest/pipeline';
 import { loadSampleLibrary } from '../ingest/sample/load-sample';
+import { upsertDocument } from '../library/documents';
 import { openLibrary, type Db } from '../library/store';
 import { SearchService } from '../retrieval/search';
 import { CHROMIUM, hasChromium, launchChromium, SCREENSHOTS, watchPage } from './testing/browser';
@@ -53,6 +55,11 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
   beforeAll(async () => {
     db = await openLibrary();
     await loadSampleLibrary(db);
+    // A document without a source URL (most real ones): its title must still open, on the API's page for it.
+    await upsertDocument(db, prepareDocument({
+      externalId: 'no-url', siteCode: '9901000001', infoType: '通知公告', title: '示例市图书馆延长开放时间的通知',
+      body: '自下月起，示例市图书馆每周五开放至晚上九点。', extra: { sample: true },
+    }));
     const searchService = new SearchService(db);
     await searchService.sync();
     app = await buildApp({ db, search: searchService });
@@ -295,9 +302,26 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     await tabs.getByRole('tab', { name: '搜索' }).click();
   });
 
+  it('links every result title, a document without a source URL to its page on the API', async () => {
+    await search('图书馆 开放时间');
+    const items = widget().locator('ol.results > li');
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await widget().locator('ol.results > li .title > a').count()).toBe(await items.count());
+    const link = widget().locator('ol.results > li .title > a', { hasText: '示例市图书馆延长开放时间的通知' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${api}/d/\\d+$`));
+    const docPage = await browser.newPage();
+    watchPage(docPage, problems, expectedFailures);
+    expect((await docPage.goto(href!))?.status()).toBe(200);
+    expect(await docPage.locator('h1').textContent()).toBe('示例市图书馆延长开放时间的通知');
+    await docPage.screenshot({ path: path.join(SCREENSHOTS, 'document-page.png'), fullPage: true });
+    await docPage.close();
+  });
+
   it('runs the try-it page at / under its CSP with no errors', async () => {
     const tryPage = await openPage(`${api}/?q=${encodeURIComponent('社保卡')}`, { width: 390, height: 844 });
     await poll(() => tryPage.locator('zhiwen-search ol.results > li').count()).toBeGreaterThan(0);
+    await poll(() => tryPage.locator('footer').textContent()).toContain('示例数据'); // only sample data is loaded
     await tryPage.screenshot({ path: path.join(SCREENSHOTS, 'try-page-mobile.png'), fullPage: true });
     await tryPage.close();
   });

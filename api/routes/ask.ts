@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZhiwenError } from '../../library/errors';
 import type { Queryable } from '../../library/store';
 import { interpretPolicy, type AnswerService, type AskMeta, type AskRequest, type AskResult } from '../../retrieval/answer';
+import type { PublicBase } from '../public-base';
 
 const askBody = {
   type: 'object',
@@ -26,13 +27,13 @@ const askBody = {
   additionalProperties: false,
 } as const;
 
-type AskBody = AskRequest & { stream?: boolean };
+type AskBody = Omit<AskRequest, 'publicBase'> & { stream?: boolean };
 
 const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** Writes the answer as SSE: meta, delta…, citations, done. The stream opens with the first event, so
  *  bad input (empty question, unknown site) still gets a plain 4xx. */
-async function streamAnswer(answers: AnswerService, request: FastifyRequest<{ Body: AskBody }>, reply: FastifyReply): Promise<void> {
+async function streamAnswer(answers: AnswerService, ask: AskRequest, request: FastifyRequest<{ Body: AskBody }>, reply: FastifyReply): Promise<void> {
   let open = false;
   const write = (event: string, data: unknown) => {
     if (!open) {
@@ -51,7 +52,7 @@ async function streamAnswer(answers: AnswerService, request: FastifyRequest<{ Bo
   };
   let result: AskResult;
   try {
-    result = await answers.ask(request.body, { meta: (m: AskMeta) => write('meta', m), delta: (text) => write('delta', { text }) });
+    result = await answers.ask(ask, { meta: (m: AskMeta) => write('meta', m), delta: (text) => write('delta', { text }) });
   } catch (err) {
     if (!open) throw err;
     request.log.error({ err }, 'answer stream failed');
@@ -64,8 +65,8 @@ async function streamAnswer(answers: AnswerService, request: FastifyRequest<{ Bo
   if (!reply.raw.destroyed) reply.raw.end();
 }
 
-/** POST /v1/ask (JSON or SSE) and GET /v1/policies/:id/interpretation. */
-export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, db: Queryable): void {
+/** POST /v1/ask (JSON or SSE) and GET /v1/policies/:id/interpretation; document links open under `publicBase`. */
+export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, db: Queryable, publicBase: PublicBase = () => ''): void {
   app.post<{ Body: AskBody }>(
     '/v1/ask',
     {
@@ -77,8 +78,9 @@ export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, 
     },
     async (request, reply) => {
       const wantsStream = request.body.stream === true || (request.headers.accept ?? '').includes('text/event-stream');
-      if (wantsStream) return streamAnswer(answers, request, reply);
-      const { stream: _stream, ...ask } = request.body;
+      const { stream: _stream, ...body } = request.body;
+      const ask: AskRequest = { ...body, publicBase: publicBase(request) };
+      if (wantsStream) return streamAnswer(answers, ask, request, reply);
       return answers.ask(ask);
     },
   );
@@ -92,6 +94,6 @@ export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, 
         params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['id'] },
       },
     },
-    async (request) => interpretPolicy(db, request.params.id),
+    async (request) => interpretPolicy(db, request.params.id, publicBase(request)),
   );
 }

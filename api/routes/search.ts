@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SearchRequest, SearchService } from '../../retrieval/search';
 import { MAX_LIMIT } from '../../retrieval/search';
+import type { PublicBase } from '../public-base';
 
 const searchQuerystring = {
   type: 'object',
@@ -22,10 +23,11 @@ const searchQuerystring = {
   additionalProperties: false,
 } as const;
 
-export function registerSearchRoutes(app: FastifyInstance, search: SearchService): void {
+/** GET /v1/search; each result's url opens (its http(s) source, else its page under `publicBase`). */
+export function registerSearchRoutes(app: FastifyInstance, search: SearchService, publicBase: PublicBase = () => ''): void {
   app.get<{ Querystring: SearchRequest }>(
     '/v1/search',
     { schema: { summary: 'Search documents (站内搜索)', tags: ['search'], querystring: searchQuerystring } },
-    async (request) => search.search(request.query),
+    async (request) => search.search({ ...request.query, publicBase: publicBase(request) }),
   );
 }

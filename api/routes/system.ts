@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { listSites } from '../../library/documents';
+import { replicaHealth } from '../../retrieval/search';
 import type { AppServices } from '../app';
 
 export function registerSystemRoutes(app: FastifyInstance, services: AppServices): void {
-  app.get('/healthz', { schema: { hide: true } }, async () => {
+  // 503 while the database is unreachable or this replica lags the library, so a load balancer routes around it.
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     const { index } = services.search;
-    return { ok: true, index: { ...index.size, mib: Math.round(index.heldBytes / 2 ** 20) } };
+    const health = await replicaHealth(services.db, services.search);
+    return reply.code(health.ok ? 200 : 503).send({ ...health, index: { ...index.size, mib: Math.round(index.heldBytes / 2 ** 20) } });
   });
   app.get('/v1/sites', { schema: { summary: 'Sites on the platform', tags: ['library'] } }, async () => ({
     sites: (await listSites(services.db)).map((s) => ({

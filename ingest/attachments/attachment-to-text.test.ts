@@ -136,4 +136,13 @@ describe('attachmentToText: formats we reject, with a reason for the editor', ()
     expect((await rejection(attachmentToText(new Uint8Array([1, 2, 3]), 'data.bin'))).kind).toBe('unknown');
     expect((await rejection(attachmentToText(new Uint8Array([1, 2, 3]), 'fake.docx'))).kind).toBe('damaged');
   });
+
+  it('names a truncated DOCX as truncated, whatever part it was cut before', async () => {
+    const docx = await makeDocx(['关于做好2024年防汛工作的通知', '现将有关事项通知如下。']);
+    for (const cut of [0.1, 0.6, 0.95]) {
+      const err = await rejection(attachmentToText(docx.subarray(0, Math.floor(docx.length * cut)), '通知.docx'));
+      expect(err.kind).toBe('truncated');
+      expect(err.reason).toMatch(/truncated/);
+    }
+  });
 });

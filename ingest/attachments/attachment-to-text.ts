@@ -2,7 +2,8 @@ import { decodeHtml } from '../decode';
 import { extractMainContent } from '../extract';
 import { detectAttachmentKind } from './detect-format';
 import { docxToText } from './docx-text';
-import { unsupported } from './errors';
+import { inputLimitsFromEnv, type InputLimits } from '../limits';
+import { unsupported, unsupportedBecause } from './errors';
 import { pdfToText } from './pdf-text';
 
 export type AttachmentFormat = 'pdf' | 'docx' | 'txt' | 'html';
@@ -20,13 +21,15 @@ export async function attachmentToText(
   bytes: Uint8Array,
   filename: string,
   mime?: string,
+  limits: InputLimits = inputLimitsFromEnv(),
 ): Promise<AttachmentText> {
   const kind = detectAttachmentKind(bytes, filename, mime);
+  const named = /\.([a-z0-9]+)$/iu.exec(filename)?.[1]?.toLowerCase() ?? '';
   switch (kind) {
     case 'pdf':
       return { text: await pdfToText(bytes, filename), format: 'pdf' };
     case 'docx':
-      return { text: await docxToText(bytes, filename), format: 'docx' };
+      return { text: await docxToText(bytes, filename, limits), format: 'docx' };
     case 'txt': {
       // Plain text files from Windows editors are GBK or UTF-8 with a BOM: the page decoder sniffs both.
       const text = decodeHtml(bytes).text.replace(/\r\n?/g, '\n').trim();
@@ -34,6 +37,10 @@ export async function attachmentToText(
     }
     case 'html':
       return { text: extractMainContent(decodeHtml(bytes).text).text, format: 'html' };
+    case 'mislabelled-html':
+      throw unsupportedBecause(filename, 'mislabelled', `named .${named} but it holds an HTML page (an error or download page saved under the attachment's name?)`);
+    case 'mislabelled-text':
+      throw unsupportedBecause(filename, 'mislabelled', `named .${named} but it holds plain text: rename it .txt if the text is the attachment`);
     default:
       throw unsupported(filename, kind);
   }

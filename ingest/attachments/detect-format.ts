@@ -1,3 +1,5 @@
+import { readZipDirectory } from './zip-parts';
+
 /**
  * What an attachment is, from its bytes first (editors rename files), then its extension and MIME.
  */
@@ -11,6 +13,9 @@ export type AttachmentKind =
   | 'spreadsheet'
   | 'presentation'
   | 'damaged'
+  | 'truncated'
+  | 'mislabelled-html'
+  | 'mislabelled-text'
   | 'unknown';
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -26,7 +31,8 @@ function zipKind(bytes: Uint8Array): AttachmentKind {
   if (buf.includes('OFD.xml')) return 'ofd';
   if (buf.includes('xl/workbook.xml')) return 'spreadsheet';
   if (buf.includes('ppt/presentation.xml')) return 'presentation';
-  return 'unknown';
+  // No part we know: a package cut off before its first named part still says it is truncated.
+  return 'broken' in readZipDirectory(bytes) ? 'truncated' : 'unknown';
 }
 
 const BY_EXTENSION: Record<string, AttachmentKind> = {
@@ -61,6 +67,17 @@ const BY_MIME: Record<string, AttachmentKind> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'spreadsheet',
 };
 
+/** What bytes without a signature hold: an HTML page, plain text, or null (binary, damaged). */
+function contentKind(bytes: Uint8Array): 'mislabelled-html' | 'mislabelled-text' | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096));
+  if (head.includes(0)) return null;
+  if (/^(?:\uFEFF)?\s*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table)\b/iu.test(head.toString('latin1').replace(/^\xEF\xBB\xBF/u, ''))) {
+    return 'mislabelled-html';
+  }
+  const controls = head.filter((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d).length;
+  return controls === 0 && head.length > 0 ? 'mislabelled-text' : null;
+}
+
 export function detectAttachmentKind(bytes: Uint8Array, filename: string, mime?: string): AttachmentKind {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
@@ -70,7 +87,7 @@ export function detectAttachmentKind(bytes: Uint8Array, filename: string, mime?:
   const byName = BY_EXTENSION[ext];
   const byMime = mime ? BY_MIME[mime.split(';')[0].trim().toLowerCase()] : undefined;
   const claimed = byName ?? byMime ?? 'unknown';
-  // A PDF/DOCX name on bytes without the signature is a damaged or mislabelled file.
-  if (claimed === 'pdf' || claimed === 'docx') return 'damaged';
+  // A PDF/DOCX name on bytes without the signature: a saved web page or text under the name, or damage.
+  if (claimed === 'pdf' || claimed === 'docx') return contentKind(bytes) ?? 'damaged';
   return claimed;
 }

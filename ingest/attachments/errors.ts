@@ -12,6 +12,9 @@ export type UnsupportedKind =
   | 'scanned-pdf'
   | 'encrypted'
   | 'damaged'
+  | 'truncated'
+  | 'too-large'
+  | 'mislabelled'
   | 'unknown';
 
 export class UnsupportedAttachmentError extends ZhiwenError {
@@ -42,6 +45,12 @@ export const REASONS: Record<UnsupportedKind, string> = {
     'PDF已加密，需要密码才能打开，请提供未加密的版本 (encrypted PDF needs a password: upload an unencrypted copy)',
   damaged:
     '文件已损坏或格式与扩展名不符，请重新导出后上传 (file is damaged or not what its extension says: export it again and upload)',
+  truncated:
+    '文件不完整（压缩包被截断或损坏），请重新下载或导出后上传 (truncated or corrupt zip: download or export the file again)',
+  'too-large':
+    '文件解压后过大，超过限制，请拆分文件或联系管理员调整限制 (the file inflates past the size limit: split it, or raise the limit)',
+  mislabelled:
+    '文件内容与扩展名不符，请重新下载原始附件 (the content is not what the extension says: download the original attachment again)',
   unknown:
     '不支持的附件格式，请提供PDF、.docx或.txt (unsupported attachment type: provide PDF, .docx or .txt)',
 };
@@ -57,4 +66,9 @@ export function unsupported(
     REASONS[kind],
     cause === undefined ? undefined : { cause },
   );
+}
+
+/** Like `unsupported`, with the specifics (which part, which limit, what the bytes hold) after the reason. */
+export function unsupportedBecause(filename: string, kind: UnsupportedKind, detail: string, cause?: unknown): UnsupportedAttachmentError {
+  return new UnsupportedAttachmentError(filename, kind, `${REASONS[kind]}: ${detail}`, cause === undefined ? undefined : { cause });
 }

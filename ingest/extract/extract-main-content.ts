@@ -4,6 +4,7 @@
  */
 import { extractGovMetadata, isGovMetadataCell } from './gov-metadata';
 import { isSectionHeading } from './headings';
+import { assertNestingDepth } from './nesting';
 import { parsePage } from './parse';
 import { findPublishedAt } from './published-at';
 import { keepSegment, renderSegments } from './render';
@@ -47,7 +48,9 @@ function isTitleRepeat(seg: Segment, key: string): boolean {
   );
 }
 
+/** Throws MarkupTooDeepError for markup nested deeper than MAX_MARKUP_DEPTH (checked before parsing). */
 export function extractMainContent(html: string, opts: ExtractOptions = {}): ExtractedContent {
+  assertNestingDepth(html);
   const page = parsePage(html);
   const doc = page.document;
   const segments = collectSegments(doc.body as Element);

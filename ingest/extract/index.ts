@@ -5,3 +5,4 @@ export { normalizeDate } from './published-at';
 export { cleanTitle } from './title';
 export { DEFAULT_WEIGHTS } from './score';
 export type { ScoreWeights } from './score';
+export { MarkupTooDeepError, MAX_MARKUP_DEPTH, markupDepth } from './nesting';

@@ -53,7 +53,29 @@ export function findPublishedAt(
   // Nearest to the text first: page headers carry today's date, bylines sit right above the text.
   const above = segments.slice(Math.max(0, spanStart - BYLINE_WINDOW), spanStart).reverse();
   const window = [...above, ...segments.slice(spanStart, spanStart + 3)].filter((s) => s.text.length <= 120);
-  const labelled = window.find((s) => /(?:发布|发表|更新|时间|日期)/.test(s.text) && normalizeDate(s.text));
-  const any = labelled ?? window.find((s) => normalizeDate(s.text));
-  return any ? normalizeDate(any.text) : null;
+  const dates = window.map((s) => bylineDate(s.text));
+  return (dates.find((d) => d?.labelled) ?? dates.find((d) => d))?.date ?? null;
+}
+
+/** Dates a page gives for something else: a forum poster's 注册时间, a last login, a birthday. */
+const OTHER_EVENT = /(?:注册|登录|登陆|加入|出生|生日|到期|截止)[^\d]{0,6}$/u;
+const PUBLICATION_LABEL = /(?:发布|发表|更新|时间|日期)/u;
+const DATES = new RegExp(DATE.source, 'gu');
+
+/**
+ * A segment's first date that is not another event's (注册时间 2003-5-12 发表于 2005-8-22 gives
+ * the second), and whether the segment labels it as a publication (发布, 发表, 时间…).
+ */
+function bylineDate(text: string): { date: string; labelled: boolean } | null {
+  let first: string | null = null;
+  for (const m of text.matchAll(DATES)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const date = OTHER_EVENT.test(before) ? null : normalizeDate(m[0]);
+    if (!date) continue;
+    if (PUBLICATION_LABEL.test(before.replace(OTHER_EVENT, ''))) return { date, labelled: true };
+    first ??= date;
+  }
+  if (first === null) return null;
+  // A label elsewhere in a short byline ("2020-02-05 发布") still counts, unless it named another event.
+  return { date: first, labelled: PUBLICATION_LABEL.test(text.replace(/(?:注册|登录|登陆|加入)(?:时间|日期)/gu, '')) };
 }

@@ -63,7 +63,16 @@ export function collectSegments(root: Element): Segment[] {
     linkCjk = 0;
   };
 
-  const walk = (node: Node, inLink: boolean, inPre: boolean): void => {
+  // An explicit stack, not recursion: a page of 100,000 nested <div>s must not overflow the call stack.
+  interface Frame { node: Node; inLink: boolean; inPre: boolean; exit?: 'block' | 'cell' }
+  const todo: Frame[] = [{ node: root, inLink: false, inPre: false }];
+  while (todo.length > 0) {
+    const { node, inLink, inPre, exit } = todo.pop()!;
+    if (exit) {
+      flush(exit === 'cell' ? 'cell' : 'line');
+      stack.pop();
+      continue;
+    }
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       const lines = inPre ? value.split('\n') : [value];
@@ -76,27 +85,28 @@ export function collectSegments(root: Element): Segment[] {
           linkCjk += cjkCount(t);
         }
       });
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
     const tag = el.tagName.toLowerCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
-    if (tag === 'br') return flush('line');
+    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (tag === 'br') {
+      flush('line');
+      continue;
+    }
     const block = BLOCK.has(tag);
     const cell = CELL.has(tag);
     if (block || cell) {
       flush(cell ? 'cell' : 'line');
       stack.push(el);
+      todo.push({ node: el, inLink, inPre, exit: cell ? 'cell' : 'block' });
     }
     const link = inLink || (tag === 'a' && el.hasAttribute('href'));
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, link, inPre || tag === 'pre');
-    if (block || cell) {
-      flush(cell ? 'cell' : 'line');
-      stack.pop();
-    }
-  };
-  walk(root, false, false);
+    const pre = inPre || tag === 'pre';
+    // Children pushed last-first, so they pop in document order.
+    for (let c = el.lastChild; c; c = c.previousSibling) todo.push({ node: c, inLink: link, inPre: pre });
+  }
   flush('line');
   return out;
 }

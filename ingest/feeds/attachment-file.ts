@@ -5,12 +5,15 @@
  */
 import path from 'node:path';
 import { attachmentToText, UnsupportedAttachmentError } from '../attachments';
+import type { InputLimits } from '../limits';
 import type { FeedItem } from './feed-item';
 
 export interface AttachmentOptions {
   /** The file's path inside the ingested folder (or its name): the external id. */
   relativePath: string;
   defaultSite: string;
+  /** Size limits (the DOCX parts' inflated size); default: from the environment (see ingest/limits). */
+  limits?: InputLimits;
 }
 
 /** File names that say nothing about the content: 附件1.pdf, scan_0001.pdf, 新建文档.docx. */
@@ -29,7 +32,7 @@ export async function attachmentToFeedItem(bytes: Uint8Array, source: string, op
   let text: string;
   let format: string;
   try {
-    ({ text, format } = await attachmentToText(bytes, path.basename(source)));
+    ({ text, format } = await attachmentToText(bytes, path.basename(source), undefined, options.limits));
   } catch (err) {
     if (err instanceof UnsupportedAttachmentError) return { source, id, error: err.reason };
     return { source, id, error: `cannot read the attachment (${(err as Error).message}): export it again as PDF or .docx` };

@@ -33,7 +33,19 @@ export const documentRecordSchema = z.object({
   topic: optionalText,
   column: optionalText,
   validity: optionalText,
-}).passthrough();
+}).passthrough().superRefine((record, ctx) => {
+  // A date that cannot be read is rejected with its value: dropping it silently loses the document's date.
+  for (const field of ['published', 'written'] as const) {
+    const value = record[field];
+    if (value && isoDate(value) === null) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field],
+        message: `${field} "${value.slice(0, 40)}" is not a valid date: write YYYY-MM-DD (or 2020年3月1日), or leave it empty`,
+      });
+    }
+  }
+});
 
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
@@ -83,8 +95,12 @@ export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
   if (!m) return parseChineseDate(value.trim().split(/\s+/u)[0] ?? '');
-  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}Z`);
-  return Number.isNaN(date.getTime()) ? null : value;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Date() rolls 2020-02-30 over to March 1: check the day against the month's length instead.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+  if (Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return null;
+  return value;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Which reader a file gets, and the readers themselves (each yields FeedItems). */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { attachmentToFeedItem } from './attachment-file';
 import { documentFromValue } from './document-record';
@@ -10,6 +10,8 @@ import { pageToFeedItem } from './html-page';
 import { qaFromValue } from './qa-record';
 import { readCsv, readCsvHeader } from './read-csv';
 import { readJsonl } from './read-jsonl';
+import { checkItem, oversizeFileReason, RunIds, unexpectedReason } from './read-guards';
+import { inputLimitsFromEnv, type InputLimits } from '../limits';
 
 import type { FeedKind } from './feed-kinds';
 
@@ -98,25 +100,59 @@ export async function planFile(file: string, options: PlanFileOptions): Promise<
   return { error: `unsupported file type "${ext || 'no extension'}": give .jsonl/.csv feeds, .html pages or PDF/DOCX attachments, or force a reader with --kind` };
 }
 
-/** The items of one planned file, in order. */
-export async function* readPlannedFile(file: PlannedFile): AsyncGenerator<FeedItem> {
+export interface ReadOptions {
+  /** Size limits; default: from the ZHIWEN_MAX_* environment variables (see ingest/limits). */
+  limits?: InputLimits;
+  /** Ids accepted so far in this run, shared across its files; default: this file's own. */
+  ids?: RunIds;
+}
+
+/**
+ * The items of one planned file, in order. Never throws for a bad input: an unreadable file, an
+ * oversized one, a record over the limits or a duplicate id comes back as an item with its error.
+ */
+export async function* readPlannedFile(file: PlannedFile, options: ReadOptions = {}): AsyncGenerator<FeedItem> {
+  const limits = options.limits ?? inputLimitsFromEnv();
+  const ids = options.ids ?? new RunIds();
+  let lastLine: number | undefined;
+  try {
+    for await (const item of readItems(file, limits)) {
+      lastLine = item.lineNumber ?? lastLine;
+      yield checkItem(item, limits, ids);
+    }
+  } catch (err) {
+    const after = lastLine !== undefined ? ` (after line ${lastLine}; the rest of the file is not read)` : '';
+    yield { source: file.path, lineNumber: lastLine, error: `${unexpectedReason(err)}${after}` };
+  }
+}
+
+async function* readItems(file: PlannedFile, limits: InputLimits): AsyncGenerator<FeedItem> {
   if (file.format === 'file') {
+    const size = (await stat(file.path)).size;
+    if (size > limits.maxAttachmentBytes) {
+      yield { source: file.path, error: oversizeFileReason(size, limits) };
+      return;
+    }
     const bytes = await readFile(file.path);
     if (file.kind === 'pages') {
       yield pageToFeedItem(bytes, file.path, { relativePath: file.relativePath, defaultSite: file.defaultSite, hint: file.hint });
     } else {
-      yield await attachmentToFeedItem(bytes, file.path, { relativePath: file.relativePath, defaultSite: file.defaultSite });
+      yield await attachmentToFeedItem(bytes, file.path, { relativePath: file.relativePath, defaultSite: file.defaultSite, limits });
     }
     return;
   }
-  const lines = file.format === 'csv' ? readCsv(file.path) : readJsonl(file.path);
+  const lines = file.format === 'csv' ? readCsv(file.path, limits) : readJsonl(file.path, limits);
   for await (const line of lines) {
     const where = { source: file.path, lineNumber: line.lineNumber };
     if (line.error) {
       yield { ...where, error: line.error };
       continue;
     }
-    yield valueToItem(file.kind, line.value, file.defaultSite, where);
+    try {
+      yield valueToItem(file.kind, line.value, file.defaultSite, where);
+    } catch (err) {
+      yield { ...where, error: unexpectedReason(err) };
+    }
   }
 }
 

@@ -49,7 +49,7 @@ describe('CSV document feeds', () => {
 });
 
 describe('consultation Q&A pairs', () => {
-  it('turns a JSONL pair into a 互动交流 document: title = the subject, body = question then reply', async () => {
+  it('turns a JSONL pair into a Q&A pair (an entry-to-be, not a document): subject, message, reply, source', async () => {
     const lines = [
       JSON.stringify({ id: 'q-1', question_title: '公积金贷款额度怎么算？', question: '我在A市缴存公积金三年，想知道贷款额度怎么算？', answer: '您好！贷款额度按缴存余额的15倍计算。', department: 'A市住房公积金中心', date: '2019-03-01 10:00:00', answer_date: '2019-03-05' }),
       JSON.stringify({ id: 'q-2', question: '这个问题还没有答复', answer: '' }),
@@ -57,20 +57,21 @@ describe('consultation Q&A pairs', () => {
     ].join('\n');
     const { kind, items } = await readAll('consult.jsonl', lines);
     expect(kind).toBe('qa');
-    expect(items[0].document).toMatchObject({
-      externalId: 'q-1', infoType: '互动交流', title: '公积金贷款额度怎么算？', issuer: 'A市住房公积金中心',
-      publishedAt: '2019-03-05', body: '留言：我在A市缴存公积金三年，想知道贷款额度怎么算？\n答复：您好！贷款额度按缴存余额的15倍计算。',
-      extra: { kind: 'qa', askedAt: '2019-03-01 10:00:00' },
+    expect(items[0].document).toBeUndefined();
+    expect(items[0].qa).toEqual({
+      recordId: 'q-1', subject: '公积金贷款额度怎么算？', question: '我在A市缴存公积金三年，想知道贷款额度怎么算？',
+      answer: '您好！贷款额度按缴存余额的15倍计算。', site: null, defaultSite: 'consult', url: null,
+      askedAt: '2019-03-01 10:00:00', answeredAt: '2019-03-05', department: 'A市住房公积金中心', topic: null, relatedDocuments: [],
     });
     expect(items[1].error).toBe('answer is empty (a consultation without a reply is not published)');
-    expect(items[2].document!.title).toBe('可以网上办理社保卡吗？');
+    expect(items[2].qa!.subject).toBe('可以网上办理社保卡吗？');
   });
 
   it('reads Q&A pairs from a CSV with Chinese headers', async () => {
     const csv = '留言编号,留言主题,留言详情,答复意见,留言时间,答复时间\n2557,在A市买公寓能享受购房补贴吗？,请问购买公寓能否享受补贴？,您好，符合条件的可以享受。,2019/4/25,2019/5/9\n';
     const { kind, items } = await readAll('留言.csv', csv);
     expect(kind).toBe('qa');
-    expect(items[0].document).toMatchObject({ externalId: '2557', title: '在A市买公寓能享受购房补贴吗？', publishedAt: '2019-05-09' });
+    expect(items[0].qa).toMatchObject({ recordId: '2557', subject: '在A市买公寓能享受购房补贴吗？', answeredAt: '2019-05-09' });
   });
 });
 

@@ -30,6 +30,7 @@ export const QA_FIELDS: Record<string, string[]> = {
   department: ['department', 'answeredby', '答复单位', '答复部门', '回复单位', '办理单位', '部门'],
   date: ['date', 'askedat', '留言时间', '留言日期', '咨询时间', '来信时间'],
   answer_date: ['answerdate', 'answer_date', 'answeredat', '答复时间', '答复日期', '回复时间', '回复日期'],
+  related: ['related', 'relateddocuments', 'policydocid', '相关文件', '依据文件'],
   site: DOCUMENT_FIELDS.site,
   url: DOCUMENT_FIELDS.url,
   topic: DOCUMENT_FIELDS.topic,

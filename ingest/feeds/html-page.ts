@@ -5,7 +5,8 @@
  * canonical link (else the folder's manifest); the site is the URL's host.
  */
 import { decodeHtml } from '../decode';
-import { extractMainContent } from '../extract';
+import { extractMainContent, MarkupTooDeepError, type ExtractedContent } from '../extract';
+import { unexpectedReason } from './read-guards';
 import type { FeedItem } from './feed-item';
 
 export interface PageOptions {
@@ -61,8 +62,14 @@ export function visibleLines(html: string): string {
 
 export function pageToFeedItem(bytes: Uint8Array, source: string, options: PageOptions): FeedItem {
   const decoded = decodeHtml(bytes, { contentTypeHeader: options.contentType });
-  const content = extractMainContent(decoded.text);
   const hinted = absoluteUrl(options.hint?.url, null);
+  let content: ExtractedContent;
+  try {
+    content = extractMainContent(decoded.text);
+  } catch (err) {
+    // A page too deeply nested (MarkupTooDeepError) or otherwise unreadable: this page, not the run.
+    return { source, id: hinted ?? `page:${options.relativePath}`, error: err instanceof MarkupTooDeepError ? err.message : unexpectedReason(err) };
+  }
   const url = absoluteUrl(content.url, hinted) ?? hinted;
   const id = url ?? `page:${options.relativePath}`;
   if (!content.title.trim()) {

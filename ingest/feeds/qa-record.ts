@@ -1,13 +1,12 @@
 /**
- * Consultation Q&A pairs (留言/咨询 with the official reply) → 互动交流 documents. The title is the
- * question's subject, the body the question and then the reply, so a citizen's search finds both
- * the wording of similar questions and the answer. Personal data is masked by the pipeline's
- * screening step (every 互动交流 document), before anything is stored or indexed.
+ * Consultation Q&A pairs (留言/咨询 with the official reply, policy Q&A) → QaPair items. They become
+ * entries of the consultation knowledge base (ingest/pipeline/qa-to-entries.ts), not library
+ * documents: an answer then quotes the official reply, never the citizen's message. The subject (the
+ * record's title, else the question's first sentence) is the entry's standard question.
  */
 import { z } from 'zod';
-import type { DocumentInput } from '../../library/model/document';
 import { describeIssues, isoDate } from './document-record';
-import type { FeedItem } from './feed-item';
+import type { FeedItem, QaPair } from './feed-item';
 import { QA_FIELDS, renameFields } from './field-names';
 
 /** Text or number; blank and missing both become null. */
@@ -30,6 +29,7 @@ export const qaRecordSchema = z.object({
   site: optionalText,
   url: optionalText,
   topic: optionalText,
+  related: z.union([z.string(), z.array(z.string())]).nullish(),
 }).passthrough();
 
 export type QaRecord = z.infer<typeof qaRecordSchema>;
@@ -45,25 +45,25 @@ function subjectOf(record: QaRecord): string {
   return sentence.length <= TITLE_MAX ? sentence : `${sentence.slice(0, TITLE_MAX)}…`;
 }
 
-export function qaRecordToDocument(record: QaRecord, defaultSite: string): DocumentInput {
-  const known = new Set(Object.keys(qaRecordSchema.shape));
-  const extra = Object.fromEntries(Object.entries(record).filter(([k]) => !known.has(k)));
-  const askedAt = isoDate(record.date);
+export function qaRecordToPair(record: QaRecord, defaultSite: string): QaPair {
+  const related = typeof record.related === 'string' ? [record.related] : record.related ?? [];
   return {
-    externalId: record.id,
-    siteCode: record.site || defaultSite,
-    url: record.url ?? null,
-    title: subjectOf(record),
-    body: `留言：${record.question.trim()}\n答复：${record.answer.trim()}`,
-    infoType: '互动交流',
-    topic: record.topic ?? null,
-    issuer: record.department ?? null,
-    publishedAt: isoDate(record.answer_date) ?? askedAt,
-    extra: { ...extra, kind: 'qa', ...(askedAt ? { askedAt } : {}) },
+    recordId: record.id,
+    subject: subjectOf(record),
+    question: record.question.trim(),
+    answer: record.answer.trim(),
+    site: record.site,
+    defaultSite,
+    url: record.url,
+    askedAt: isoDate(record.date),
+    answeredAt: isoDate(record.answer_date),
+    department: record.department,
+    topic: record.topic,
+    relatedDocuments: related.map((r) => r.trim()).filter(Boolean),
   };
 }
 
-/** One parsed value (JSONL line or CSV row) → a 互动交流 document or the reason it cannot be one. */
+/** One parsed value (JSONL line or CSV row) → a Q&A pair or the reason it cannot be one. */
 export function qaFromValue(value: unknown, defaultSite: string, where: Pick<FeedItem, 'source' | 'lineNumber'>): FeedItem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ...where, error: 'expected an object with id, question and answer' };
@@ -74,5 +74,5 @@ export function qaFromValue(value: unknown, defaultSite: string, where: Pick<Fee
     const id = renamed.id;
     return { ...where, id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined, error: describeIssues(parsed.error) };
   }
-  return { ...where, id: parsed.data.id, document: qaRecordToDocument(parsed.data, defaultSite) };
+  return { ...where, id: parsed.data.id, qa: qaRecordToPair(parsed.data, defaultSite) };
 }

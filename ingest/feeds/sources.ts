@@ -8,7 +8,8 @@
  * folder with a manifest, else to the folder given, that folder's name included. So the same dump
  * keeps its ids however it is reached (…/corpus or …/corpus/html).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedItem, SkippedFile } from './feed-item';
 import { planFile, type FeedKind, type PlannedFile } from './feed-kind';
@@ -118,10 +119,14 @@ export async function estimateItems(files: PlannedFile[]): Promise<number> {
   for (const f of files) {
     if (f.format === 'file') total++;
     else {
-      const bytes = await readFile(f.path);
+      // Streamed: a feed of gigabytes is counted in 64 KiB pieces, never held whole.
       let lines = 0;
-      for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
-      if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++;
+      let last = 10;
+      for await (const chunk of createReadStream(f.path) as AsyncIterable<Buffer>) {
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        if (chunk.length > 0) last = chunk[chunk.length - 1];
+      }
+      if (last !== 10) lines++;
       total += f.format === 'csv' ? Math.max(0, lines - 1) : lines;
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { planInputs, readPlannedFile, type FeedItem, type FeedKind, type SkippedFile } from '../feeds';
+import { planInputs, readPlannedFile, RunIds, type FeedItem, type FeedKind, type SkippedFile } from '../feeds';
 import type { JobQueue } from './job-queue';
 import { INGEST_DOCUMENT, type IngestDocumentData } from './ingest-document';
 import { outstanding } from './wait-for-drain';
@@ -10,6 +10,8 @@ export interface EnqueueOptions {
   kind?: FeedKind;
   /** Site code for records and files that name none; default the feed's file name or folder name. */
   site?: string;
+  /** Publish Q&A pairs' entries without review (the operator's --publish-qa); default false: drafts. */
+  publishQa?: boolean;
   /** Jobs added per round trip; default 500. */
   batchSize?: number;
   /**
@@ -52,13 +54,17 @@ export async function enqueueInputs(
     batch = [];
     options.onBatch?.(enqueued);
   };
+  // An id given twice in the run (any of its files) is rejected the second time, not enqueued to overwrite.
+  const reading = { ids: new RunIds() };
   for (const file of plan.files) {
     const absolute = path.resolve(file.path);
-    for await (const item of readPlannedFile(file)) {
-      const key = `${absolute}\n${item.lineNumber ?? ''}\n${JSON.stringify(item)}`;
+    for await (const item of readPlannedFile(file, reading)) {
+      // The flag is part of the job (and its id): the same feed enqueued again with it publishes.
+      const data: IngestDocumentData = item.qa && options.publishQa ? { ...item, publishQa: true } : item;
+      const key = `${absolute}\n${item.lineNumber ?? ''}\n${JSON.stringify(data)}`;
       batch.push({
         name: INGEST_DOCUMENT,
-        data: item,
+        data,
         opts: { jobId: `doc-${createHash('sha1').update(key).digest('hex')}` },
       });
       if (batch.length >= batchSize) await flush();

@@ -2,7 +2,8 @@ import { InvalidRecordError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import type { UpsertOutcome } from '../../library/documents';
 import type { FeedItem } from '../feeds';
-import { LibraryWriter, prepareDocument } from '../pipeline';
+import { LibraryWriter, prepareDocument, storeQaPair } from '../pipeline';
+import type { FaqEntry, FeedEntryOutcome } from '../../library/consultation';
 import type { JobHandler } from './job-queue';
 
 /** The ingest queue every `zhiwen worker` serves. */
@@ -10,16 +11,26 @@ export { INGEST_QUEUE } from './queue-name';
 /** One input item (feed record, page, attachment): validated → prepared → stored with its enrichment. */
 export const INGEST_DOCUMENT = 'ingest-document';
 
-/** A job's data: what the feed readers (ingest/feeds) yield, a document or the reason there is none. */
-export type IngestDocumentData = FeedItem;
+/**
+ * A job's data: what the feed readers (ingest/feeds) yield, a document, a Q&A pair or the reason there
+ * is none; `publishQa` carries the operator's --publish-qa with a Q&A pair.
+ */
+export type IngestDocumentData = FeedItem & { publishQa?: boolean };
 
-export interface IngestDocumentResult {
+export type IngestDocumentResult = {
   externalId: string;
   documentId: number;
   outcome: UpsertOutcome;
   status: 'active' | 'quarantined';
   category: string;
-}
+} | {
+  /** A Q&A pair stored as a knowledge-base entry. */
+  externalId: string;
+  entryId: number;
+  outcome: FeedEntryOutcome;
+  status: FaqEntry['status'];
+  category: 'qa';
+};
 
 /** Optional step after a document is stored (e.g. embedding its chunks); a failure retries the job. */
 export type AfterStore = (db: Db, documentId: number, outcome: UpsertOutcome) => Promise<void>;
@@ -39,6 +50,16 @@ export function ingestDocumentHandler(
   const writer = new LibraryWriter(db);
   return async (item) => {
     const details = { source: item.source, lineNumber: item.lineNumber, id: item.id };
+    if (item.qa && !item.error) {
+      let stored;
+      try {
+        stored = await storeQaPair(db, writer, item.qa, item, { publish: item.publishQa });
+      } catch (err) {
+        if (err instanceof InvalidRecordError) throw new InvalidRecordError(`${where(item)}: ${err.message}`, details);
+        throw err;
+      }
+      return { externalId: stored.recordId, entryId: stored.entryId, outcome: stored.outcome, status: stored.status, category: 'qa' };
+    }
     if (item.error || !item.document) {
       throw new InvalidRecordError(`${where(item)}: ${item.error ?? 'no document in the job'}`, details);
     }

@@ -164,7 +164,7 @@ describe('enrichment in the library: reposts, interpretation links, quarantine',
     expect(await writer.withdraw('city-repost')).toBe(false);
   });
 
-  it('stores a consultation with the citizen\'s phone and ID card number masked everywhere', async () => {
+  it('stores a consultation as a knowledge-base entry with the citizen\'s phone and ID card number masked everywhere', async () => {
     const item = qaFromValue({
       留言编号: 'qa-pii', 留言主题: '社保卡丢失如何补办',
       留言详情: '本人王五，身份证号11010519491231002X，手机号码139 1234 5678，社保卡丢失了怎么补办？',
@@ -174,10 +174,10 @@ describe('enrichment in the library: reposts, interpretation links, quarantine',
       yield item;
     }
     const summary = await ingestItems(db, items(), { writer });
-    expect(summary).toMatchObject({ added: 1, masked: 1, byCategory: { 互动交流: 1 } });
+    expect(summary).toMatchObject({ added: 0, qa: { added: 1, masked: 1, drafts: 1 } });
+    expect((await db.query(`SELECT 1 FROM documents WHERE external_id = 'qa-pii'`)).rows).toEqual([]);
     const { rows } = await db.query<{ stored: string }>(
-      `SELECT d.title || d.body || d.title_tokens || string_agg(c.text || c.tokens, '') AS stored
-         FROM documents d JOIN chunks c ON c.document_id = d.id WHERE d.external_id = 'qa-pii' GROUP BY d.id`,
+      `SELECT question || answer_html || answer_text || source::text AS stored FROM faq_entries WHERE source_id = 'qa-pii'`,
     );
     expect(rows[0].stored).not.toMatch(/11010519491231002X|1234 5678|12345678/u);
     expect(rows[0].stored).toContain('12333');

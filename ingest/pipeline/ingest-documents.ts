@@ -1,8 +1,10 @@
+import { InvalidRecordError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import { documentFromValue, DOCUMENT_FIELDS, renameFields } from '../feeds';
 import type { FeedItem, JsonlLine, SkippedFile } from '../feeds';
 import { LibraryWriter, type StoredDocument } from './library-writer';
 import { prepareDocument, type PrepareOptions } from './prepare';
+import { storeQaPair, type QaStoreOptions, type StoredQa } from './qa-to-entries';
 import type { PreparedDocument } from '../../library/documents';
 
 export interface Rejection {
@@ -33,6 +35,27 @@ export interface IngestSummary {
   linksAdded: number;
   /** Files inside folders passed over on purpose. */
   skipped: SkippedFile[];
+  /** Q&A pairs, written as knowledge-base entries (not documents). */
+  qa: QaSummary;
+}
+
+/** Q&A pairs by what happened to their entry (see library/consultation/feed-entries.ts). */
+export interface QaSummary {
+  added: number;
+  updated: number;
+  published: number;
+  unchanged: number;
+  kept: number;
+  /** Entries the run left as drafts (they answer nobody until an editor approves them). */
+  drafts: number;
+  /** Entries the run left published (they answer /v1/ask). */
+  live: number;
+  /** Pairs whose personal data was masked. */
+  masked: number;
+  /** Old 互动交流 documents of these records withdrawn (the record is an entry now). */
+  converted: number;
+  /** Entries kept as they were or sent back to draft, and why. */
+  notes: Array<{ id: string; note: string }>;
 }
 
 export interface IngestItemsOptions {
@@ -43,6 +66,8 @@ export interface IngestItemsOptions {
   /** Reuse one writer across calls (its near-duplicate index is loaded once). Default: a new one. */
   writer?: LibraryWriter;
   prepare?: PrepareOptions;
+  /** How Q&A pairs become entries (publish without review, or drafts). */
+  qa?: QaStoreOptions;
 }
 
 export interface IngestOptions extends IngestItemsOptions {
@@ -54,6 +79,7 @@ export function emptySummary(): IngestSummary {
   return {
     added: 0, updated: 0, unchanged: 0, rejected: [], byCategory: {}, quarantined: [], masked: 0,
     clustered: 0, clustersCreated: 0, linksAdded: 0, skipped: [],
+    qa: { added: 0, updated: 0, published: 0, unchanged: 0, kept: 0, drafts: 0, live: 0, masked: 0, converted: 0, notes: [] },
   };
 }
 
@@ -80,7 +106,14 @@ export async function ingestItems(db: Db, items: AsyncIterable<FeedItem>, option
   for await (const item of items) {
     const rejection = (reason: string): Rejection => ({ source: item.source, lineNumber: item.lineNumber, id: item.id, reason });
     let prepared: PreparedDocument | null = null;
-    if (item.error || !item.document) {
+    if (item.qa && !item.error) {
+      try {
+        accountQa(summary.qa, await storeQaPair(db, writer, item.qa, item, options.qa));
+      } catch (err) {
+        if (!(err instanceof InvalidRecordError)) throw err;
+        summary.rejected.push(rejection(err.message));
+      }
+    } else if (item.error || !item.document) {
       summary.rejected.push(rejection(item.error ?? 'no document'));
     } else {
       try {
@@ -99,6 +132,15 @@ export async function ingestItems(db: Db, items: AsyncIterable<FeedItem>, option
   }
   await flush();
   return summary;
+}
+
+function accountQa(summary: QaSummary, stored: StoredQa): void {
+  summary[stored.outcome]++;
+  if (stored.status === 'draft') summary.drafts++;
+  if (stored.status === 'published') summary.live++;
+  if (stored.masked) summary.masked++;
+  if (stored.converted) summary.converted++;
+  if (stored.note) summary.notes.push({ id: stored.recordId, note: stored.note });
 }
 
 function account(summary: IngestSummary, stored: StoredDocument, doc: PreparedDocument): void {
@@ -146,5 +188,7 @@ export function addSummary(total: IngestSummary, s: IngestSummary): IngestSummar
   total.clustersCreated += s.clustersCreated;
   total.linksAdded += s.linksAdded;
   total.skipped.push(...s.skipped);
+  for (const k of ['added', 'updated', 'published', 'unchanged', 'kept', 'drafts', 'live', 'masked', 'converted'] as const) total.qa[k] += s.qa[k];
+  total.qa.notes.push(...s.qa.notes);
   return total;
 }

@@ -76,7 +76,7 @@ describe('prepareDocument', () => {
     expect(all).not.toContain('13812345678');
     expect(all).not.toContain('430102199001011238');
     expect(qa.body).toContain('0731-84111111'); // an office's landline stays findable
-    expect(qa.extra?.masked).toEqual({ idCards: 1, mobiles: 2 });
+    expect(qa.extra?.masked).toEqual({ idCards: 1, mobiles: 2, names: 1 }); // 我叫张三 → 张**
   });
 
   it('is deterministic: the same input has the same content hash, a changed one another', () => {

@@ -13,7 +13,7 @@ import type { ChunkOptions } from '../chunk';
 import { simhash64, simhashHex } from '../dedup';
 import { extractMetadata } from '../metadata';
 import { normalizeText } from '../normalize';
-import { maskPersonalData, screenDocument } from '../screen';
+import { maskDocument, screenDocument } from '../screen';
 import { classifyDocument } from './classify-document';
 import { linkKeysOf } from './keys';
 
@@ -63,19 +63,14 @@ export function prepareDocument(doc: DocumentInput, options: PrepareOptions = {}
 
   const classified = classifyDocument({ ...doc, title, body, docNumber });
 
-  // Screening: a classification mark holds the document back; citizens' personal data is masked.
+  // Screening: a classification mark holds the document back; personal data is masked in every
+  // stored display text whatever the info type (names and home addresses in messages too).
   const screen = screenDocument({ title, body });
-  let masked: Record<string, number> | undefined;
-  if (classified.infoType === '互动交流') {
-    const t = maskPersonalData(title);
-    const b = maskPersonalData(body);
-    title = t.text;
-    body = b.text;
-    const counts = Object.entries(b.masked).map(([k, n]) => [k, n + t.masked[k as keyof typeof t.masked]] as const);
-    if (counts.some(([, n]) => n > 0)) masked = Object.fromEntries(counts.filter(([, n]) => n > 0));
-  }
+  const shown = maskDocument({ title, body, extra: doc.extra }, { message: classified.infoType === '互动交流' });
+  ({ title, body } = shown);
+  const masked = shown.masked;
 
-  const extra: Record<string, unknown> = { ...doc.extra, classification: classified.evidence };
+  const extra: Record<string, unknown> = { ...shown.extra, classification: classified.evidence };
   if (filled.length > 0) extra.filledFromText = filled;
   if (meta.validityEvidence && !doc.validity) extra.validityEvidence = meta.validityEvidence;
   if (meta.repeals.length > 0) extra.repeals = meta.repeals;

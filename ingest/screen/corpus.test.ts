@@ -25,8 +25,18 @@ describe.skipIf(!corpusAvailable)('screening real public documents', () => {
     },
   );
 
-  it('keeps the office numbers in official replies ("请致电0735-…咨询")', () => {
-    const changed = read('taidi2020c_replies.jsonl').filter((d) => maskPersonalData(d.text).text !== d.text);
-    expect(changed.map((d) => d.id)).toEqual([]);
+  it('keeps the office numbers in official replies ("请致电0735-…咨询"), as messages too', () => {
+    const phones = read('taidi2020c_replies.jsonl').filter((d) => {
+      const { masked } = maskPersonalData(d.text, { message: true });
+      return masked.landlines + masked.mobiles > 0;
+    });
+    expect(phones.map((d) => d.id)).toEqual([]);
+  });
+
+  it('masks no name and no address in the laws, and only 联系人/住 details in the policy feed', () => {
+    const laws = read('laws_lawrefbook.jsonl').filter((d) => maskPersonalData(`${d.title ?? ''}\n${d.text}`).text !== `${d.title ?? ''}\n${d.text}`);
+    expect(laws.map((d) => d.id)).toEqual([]);
+    const policy = read('ncp2020_policy_docs.jsonl').map((d) => maskPersonalData(d.text).masked);
+    expect(policy.reduce((n, m) => n + m.names, 0)).toBe(0);
   });
 });

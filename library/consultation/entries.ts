@@ -1,7 +1,7 @@
 import { InvalidRecordError, NotFoundError } from '../errors';
 import type { Db, Queryable } from '../store/db';
 import { htmlToText, sanitizeHtml } from './sanitize-html';
-import { FAQ_SCOPES, FAQ_STATUSES, type FaqAction, type FaqEntry, type FaqEntryInput, type FaqStatus } from './types';
+import { FAQ_SCOPES, FAQ_STATUSES, type FaqAction, type FaqEntry, type FaqEntryInput, type FaqSource, type FaqStatus } from './types';
 
 /** Limits that keep one entry readable on a phone and cheap to index. */
 export const FAQ_LIMITS = { question: 200, alternatives: 50, answerHtml: 20_000, relatedDocuments: 50 } as const;
@@ -9,14 +9,14 @@ export const FAQ_LIMITS = { question: 200, alternatives: 50, answerHtml: 20_000,
 /** Columns of an entry, dates as ISO text so no driver turns them into local-time Date objects. */
 export const ENTRY_COLUMNS = `id, question, alternatives, answer_html, answer_text, scope, site_code, region_code, category,
   to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(expires_on, 'YYYY-MM-DD') AS expires_on,
-  related_documents, status, version, author, last_editor, reviewer, published_at, created_at, updated_at, change_seq`;
+  related_documents, status, version, author, last_editor, reviewer, published_at, created_at, updated_at, change_seq, source`;
 
 export interface EntryRow {
   id: number; question: string; alternatives: string[]; answer_html: string; answer_text: string; scope: FaqEntry['scope'];
   site_code: string | null; region_code: string | null; category: string | null; effective_from: string | null;
   expires_on: string | null; related_documents: string[]; status: FaqStatus; version: number; author: string;
   last_editor: string; reviewer: string | null; published_at: Date | string | null; created_at: Date | string;
-  updated_at: Date | string; change_seq: number | string;
+  updated_at: Date | string; change_seq: number | string; source: FaqSource | string | null;
 }
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -28,6 +28,7 @@ export function rowToEntry(r: EntryRow): FaqEntry {
     expiresOn: r.expires_on, relatedDocuments: r.related_documents, status: r.status, version: r.version, author: r.author,
     lastEditor: r.last_editor, reviewer: r.reviewer, publishedAt: iso(r.published_at), createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!, changeSeq: Number(r.change_seq),
+    source: typeof r.source === 'string' ? (JSON.parse(r.source) as FaqSource) : r.source,
   };
 }
 
@@ -110,7 +111,8 @@ export async function createEntry(db: Db, input: FaqEntryInput, actor: string, a
   });
 }
 
-const EDITABLE: Record<string, keyof EntryRow> = {
+/** The content fields an edit can change (what a version's `changed` lists). */
+export const EDITABLE: Record<string, keyof EntryRow> = {
   question: 'question', alternatives: 'alternatives', answerHtml: 'answer_html', scope: 'scope', siteCode: 'site_code',
   regionCode: 'region_code', category: 'category', effectiveFrom: 'effective_from', expiresOn: 'expires_on',
   relatedDocuments: 'related_documents',

@@ -1,10 +1,12 @@
-export type { FaqEntry, FaqEntryInput, FaqStatus, FaqScope, FaqAction, FaqVersion } from './types';
+export type { FaqEntry, FaqEntryInput, FaqStatus, FaqScope, FaqAction, FaqVersion, FaqSource } from './types';
 export { FAQ_STATUSES, FAQ_SCOPES, FAQ_ACTIONS } from './types';
 export { createEntry, updateEntry, getEntry, listEntries, readFaqFeed, normalizeEntryInput, FAQ_LIMITS } from './entries';
 export type { EntryFilter } from './entries';
 export { transitionEntry, TRANSITIONS, SelfReviewError } from './workflow';
 export type { FaqTransition } from './workflow';
 export { listVersions } from './versions';
+export { upsertFeedEntry } from './feed-entries';
+export type { FeedEntryOptions, FeedEntryOutcome, FeedEntryResult } from './feed-entries';
 export { logAnswer, recordFeedback } from './answers';
 export type { AnswerKind, AnswerLogInput, FeedbackInput } from './answers';
 export { logUnanswered, listOpenUnanswered, resolveUnanswered } from './unanswered';

@@ -58,11 +58,11 @@ export async function fetchPassageDocuments(
  */
 export async function findInterpretations(
   db: Queryable, policyExternalId: string, needles: string[], linkedIds: number[] = [], limit = 5,
-): Promise<Array<{ externalId: string; title: string; url: string | null; publishedAt: string | null }>> {
+): Promise<Array<{ id: number; externalId: string; title: string; url: string | null; publishedAt: string | null }>> {
   const wanted = needles.filter((n) => n.length >= 4);
   if (wanted.length === 0 && linkedIds.length === 0) return [];
-  const { rows } = await db.query<{ external_id: string; title: string; url: string | null; published_at: Date | string | null }>(
-    `SELECT external_id, title, url, published_at FROM documents
+  const { rows } = await db.query<{ id: number; external_id: string; title: string; url: string | null; published_at: Date | string | null }>(
+    `SELECT id, external_id, title, url, published_at FROM documents
       WHERE status = 'active' AND external_id <> $1
         AND (id = ANY($4::bigint[]) OR (info_type = '政策解读'
              AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS n WHERE strpos(title, n) > 0 OR strpos(body, n) > 0)))
@@ -70,6 +70,6 @@ export async function findInterpretations(
     [policyExternalId, wanted, limit, linkedIds],
   );
   return rows.map((r) => ({
-    externalId: r.external_id, title: r.title, url: r.url, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    id: Number(r.id), externalId: r.external_id, title: r.title, url: r.url, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
   }));
 }

@@ -46,9 +46,31 @@ export interface FaqEntry {
   createdAt: string;
   updatedAt: string;
   changeSeq: number;
+  /** The Q&A feed record the entry came from (its id and where it was read); null for editors' entries. */
+  source: FaqSource | null;
 }
 
-export const FAQ_ACTIONS = ['create', 'update', 'submit', 'approve', 'reject', 'retire', 'revise', 'import'] as const;
+/** Where an entry ingested from a Q&A feed came from (see feed-entries.ts). */
+export interface FaqSource {
+  /** The record's id in its feed: one entry per record id (the external id its document had before). */
+  recordId: string;
+  /** The feed file as the operator named it, and the record's line in it. */
+  feed: string;
+  line: number | null;
+  site: string | null;
+  url: string | null;
+  /** When the citizen asked and when the reply was given, as the feed wrote them. */
+  askedAt: string | null;
+  answeredAt: string | null;
+  department: string | null;
+  /** The citizen's whole message, personal data masked (the entry's question is its subject). */
+  message: string;
+  /** Hash of what the feed gave: a re-ingest changes the entry only when this changes. */
+  hash: string;
+}
+
+/** 'publish': published without review by an operator's explicit flag (zhiwen ingest --publish-qa). */
+export const FAQ_ACTIONS = ['create', 'update', 'submit', 'approve', 'reject', 'retire', 'revise', 'import', 'publish'] as const;
 export type FaqAction = (typeof FAQ_ACTIONS)[number];
 
 /** One line of an entry's history: who did what, when, and the entry as it was afterwards. */

@@ -10,9 +10,12 @@ export {
 } from './links';
 export type { DocumentLink, LinkEvidence } from './links';
 export {
-  recordQuarantine, clearQuarantine, releasedContent, releaseQuarantine, listQuarantined, countQuarantined,
+  recordQuarantine, clearQuarantine, releasedContent, releaseQuarantine, rejectQuarantine, listQuarantined,
+  showQuarantined, countQuarantined, QUARANTINE_STATES,
 } from './quarantine';
-export type { QuarantineEntry } from './quarantine';
+export type {
+  QuarantineEntry, QuarantineDetail, QuarantineDecision, QuarantineState, ListQuarantineOptions,
+} from './quarantine';
 export { upsertSite, siteIdFor, listSites } from './sites';
 export type { SiteInput, SiteRow } from './sites';
 export { readIndexFeed, fetchDisplayRows } from './feed';

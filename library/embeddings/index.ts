@@ -12,4 +12,5 @@ export { ensureVectorIndex, dropOtherVectorIndexes, vectorIndexName } from './ve
 export { vectorSearch, toVectorLiteral } from './vector-search';
 export type { VectorHit } from './vector-search';
 export { checkEmbeddingStamp } from './stamp';
+export { assertVectorSupport } from './vector-support';
 export type { EmbeddingStampReport } from './stamp';

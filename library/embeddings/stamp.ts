@@ -1,6 +1,7 @@
 import { VersionMismatchError } from '../errors';
 import type { Queryable } from '../store';
 import type { Embedder } from './embedder';
+import { assertVectorSupport } from './vector-support';
 
 export interface EmbeddingStampReport {
   model: string;
@@ -14,10 +15,12 @@ export interface EmbeddingStampReport {
 /**
  * Checks, before vector search, that the stored vectors were made by the configured model. Vectors of
  * another model (or size) fail loudly with the command that fixes it; chunks with no vector are only
- * counted. With the `none` embedder, stored vectors are simply unused.
+ * counted. With the `none` embedder, stored vectors are simply unused. A library without pgvector fails
+ * here with VECTOR_EXTENSION_MISSING.
  */
 export async function checkEmbeddingStamp(db: Queryable, embedder: Embedder): Promise<EmbeddingStampReport> {
   if (embedder.dimensions === 0) return { model: embedder.id, dimensions: 0, embedded: 0, missing: 0 };
+  await assertVectorSupport(db);
   const { rows } = await db.query<{ model: string; dimensions: number; n: number }>(
     'SELECT model, dimensions, count(*)::int AS n FROM chunk_embeddings GROUP BY model, dimensions ORDER BY n DESC',
   );

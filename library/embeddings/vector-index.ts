@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../store';
 import { ZhiwenError } from '../errors';
 import { MODEL_ID_PATTERN } from './embedder';
+import { assertVectorSupport } from './vector-support';
 
 const INDEX_PREFIX = 'chunk_embeddings_hnsw_';
 
@@ -46,6 +47,7 @@ export function modelSql(model: string, dimensions: number): { where: string; co
 export async function ensureVectorIndex(db: Queryable, model: string, dimensions: number): Promise<string> {
   const { where, column } = modelSql(model, dimensions);
   const name = vectorIndexName(model, dimensions);
+  await assertVectorSupport(db);
   try {
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${name} ON chunk_embeddings USING hnsw (${column} vector_cosine_ops) WHERE ${where}`,

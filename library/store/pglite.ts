@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Db, Queryable, QueryResult } from './db';
+import { lockFolder } from './folder-lock';
 import { refreshPlannerStatistics } from './planner-statistics';
 
 /** PGlite's own start parameters (single-user mode, no parallel workers, …), which ours extend. */
@@ -18,14 +19,25 @@ const PGLITE_START_PARAMS: readonly string[] = (() => {
  */
 const SHARED_BUFFERS = '16MB';
 
-/** Embedded PostgreSQL (WASM) with pgvector; `dataDir` persists it, omit it for an in-memory library. */
+/**
+ * Embedded PostgreSQL (WASM) with pgvector; `dataDir` persists it, omit it for an in-memory library.
+ * A data folder is locked for this process (PGlite is single-process): a second opener gets
+ * LibraryLockedError naming the holder; the lock goes with close() or the process.
+ */
 export async function openPglite(dataDir?: string): Promise<Db & { pglite: PGlite }> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { vector },
-    startParams: [...PGLITE_START_PARAMS, '-c', `shared_buffers=${SHARED_BUFFERS}`],
-  });
+  const lock = dataDir ? lockFolder(dataDir) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      extensions: { vector },
+      startParams: [...PGLITE_START_PARAMS, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
       const res = await q.query<Row>(sql, params as unknown[] | undefined);
@@ -47,7 +59,11 @@ export async function openPglite(dataDir?: string): Promise<Db & { pglite: PGlit
       // A library on disk leaves with fresh planner statistics (no autovacuum here): the next process
       // to open it plans well from its first query. Never blocks the close.
       if (dataDir) await refreshPlannerStatistics(db).catch((err: Error) => console.error(`planner statistics: ANALYZE on close failed: ${err.message}`));
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
   return db;

@@ -27,6 +27,8 @@ export interface AskRequest {
   scope?: SearchScope;
   /** Earlier turns of a short conversation, oldest first. */
   history?: Turn[];
+  /** The API's public origin: citations and related links without an http(s) source open their page under it. Set by the API. */
+  publicBase?: string;
 }
 
 export interface AskMeta {
@@ -108,7 +110,7 @@ export class AnswerService {
       sink?.meta(m);
       sink?.delta(top.entry.answerText);
       const docs = await fetchPassageDocuments(this.deps.db, top.entry.relatedDocuments);
-      const citations = top.entry.relatedDocuments.flatMap((id) => (docs.has(id) ? [docs.get(id)!] : [])).map((d, i) => citationOf(d, i + 1));
+      const citations = top.entry.relatedDocuments.flatMap((id) => (docs.has(id) ? [docs.get(id)!] : [])).map((d, i) => citationOf(d, i + 1, request.publicBase));
       result = {
         ...m, text: top.entry.answerText, html: top.entry.answerHtml, sentences: [{ text: top.entry.answerText, cites: [] }],
         citations, related: [], notFound: null, generator: 'faq', confidence: round(top.confidence),
@@ -117,7 +119,7 @@ export class AnswerService {
       const suggestions = decision.tier === 'medium' ? decision.matches.map(brief) : [];
       const kindOf = (declined: boolean): AnswerKind => (suggestions.length ? 'suggestions' : declined ? 'not_found' : 'library');
       const lib = await this.library.answer({
-        question, site: request.site, scope: request.scope,
+        question, site: request.site, scope: request.scope, publicBase: request.publicBase,
         history: rewrite.rewritten ? history.filter((t) => t.role === 'user').at(-1)?.content : undefined,
         // SSE clients get meta (with the kind) before any text.
         onDecided: sink ? (declined) => sink.meta(meta(kindOf(declined), null, suggestions)) : undefined,

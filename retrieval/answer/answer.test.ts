@@ -49,7 +49,7 @@ describe('answers from the library and the knowledge base', () => {
     expect(a.text).toContain('生育第三个子女的，一次性发放生育补贴5000元');
     expect(a.citations[0]).toMatchObject({
       n: 1, id: 'sample-001', title: '示例市人民政府关于印发示例市生育支持若干措施的通知', issuer: '示例市人民政府',
-      docNumber: '示政发〔2024〕5号', date: '2024-03-01', url: 'https://www.example-city.gov.cn/zwgk/zcwj/2024/001.html', current: true, label: null,
+      docNumber: '示政发〔2024〕5号', date: '2024-03-05', url: 'https://www.example-city.gov.cn/zwgk/zcwj/2024/001.html', current: true, label: null,
     });
     expect(a.sentences[0].text).toMatch(/\[1\]。$/);
     expect(a.answerId).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,4 +1,5 @@
 import type { PassageDocument } from '../../library/consultation';
+import { documentUrl } from '../documents';
 
 /** One numbered source of an answer, with what a citizen needs to find and trust it. */
 export interface Citation {
@@ -8,9 +9,10 @@ export interface Citation {
   title: string;
   issuer: string | null;
   docNumber: string | null;
-  /** YYYY-MM-DD: written (成文) date, else published. */
+  /** YYYY-MM-DD: the published (发布) date, which a feed's `published` gives, else the written (成文) date. */
   date: string | null;
-  url: string | null;
+  /** What opens the document: its http(s) source, else its page on Zhiwen (retrieval/documents `documentUrl`). */
+  url: string;
   site: { code: string; name: string };
   infoType: string;
   validity: string;
@@ -26,10 +28,12 @@ export function isCurrentValidity(validity: string): boolean {
   return !(validity in NOT_CURRENT);
 }
 
-export function citationOf(doc: PassageDocument, n: number): Citation {
-  const date = doc.writtenAt ?? doc.publishedAt?.slice(0, 10) ?? null;
+/** Citation number `n` of a document; its url is absolute under `publicBase` (the API's origin), root-relative without. */
+export function citationOf(doc: PassageDocument, n: number, publicBase?: string): Citation {
+  // Published first: a law's 通过 date in its text is when it was adopted, not when it was promulgated.
+  const date = doc.publishedAt?.slice(0, 10) ?? doc.writtenAt ?? null;
   return {
-    n, id: doc.externalId, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date, url: doc.url,
+    n, id: doc.externalId, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date, url: documentUrl(doc, publicBase),
     site: { code: doc.siteCode, name: doc.siteName }, infoType: doc.infoType, validity: doc.validity,
     current: isCurrentValidity(doc.validity),
     label: NOT_CURRENT[doc.validity] ?? (doc.validity === '已修订' ? '已修订' : null),
@@ -39,7 +43,7 @@ export function citationOf(doc: PassageDocument, n: number): Citation {
 /** "标题（发文机关 文号，日期）" for plain-text channels. */
 export function citationLine(c: Citation): string {
   const meta = [c.issuer, c.docNumber, c.date].filter(Boolean).join(' ');
-  return `[${c.n}] ${c.title}${meta ? `（${meta}）` : ''}${c.label ? `【${c.label}】` : ''}${c.url ? ` ${c.url}` : ''}`;
+  return `[${c.n}] ${c.title}${meta ? `（${meta}）` : ''}${c.label ? `【${c.label}】` : ''} ${c.url}`;
 }
 
 /** Puts a sentence's [n] markers before its closing punctuation ("……补贴[1]。"), or at its end. */

@@ -1,6 +1,6 @@
 import type { PassageDocument } from '../../library/consultation';
 import { indexForm } from '../../library/analyzer';
-import { countOccurrences, documentSentences, type Sentence } from './sentences';
+import { countOccurrences, documentSentences, quotableChunks, type Sentence } from './sentences';
 
 export interface QueryTerm {
   term: string;
@@ -117,7 +117,7 @@ export function extractAnswer(
     const weights = terms.map((t) => (title.includes(t.term) ? t.idf * o.titleTermWeight : t.idf));
     const total = weights.reduce((s, w) => s + w, 0) || 1;
     const docPart = o.documentWeight * (docScore / bestDocScore);
-    const sentences = documentSentences(focusChunks(doc.chunks, terms));
+    const sentences = documentSentences(focusChunks(quotableChunks(doc.chunks), terms));
     const seen = new Uint8Array(terms.length);
     sentences.forEach((s, at) => {
       let held = 0;

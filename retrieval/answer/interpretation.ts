@@ -2,6 +2,7 @@ import { fetchPassageDocuments, findInterpretations } from '../../library/consul
 import { interpretationsLinkedTo } from '../../library/documents';
 import { NotFoundError } from '../../library/errors';
 import type { Queryable } from '../../library/store';
+import { documentUrl } from '../documents';
 import { citationOf, type Citation } from './citations';
 import { looksLikeInstruction } from './injection';
 import { documentSentences } from './sentences';
@@ -69,7 +70,8 @@ export interface PolicyInterpretation {
   isPolicy: boolean;
   fields: Record<InterpretationField, { label: string; items: InterpretationItem[] }>;
   /** Official interpretations (政策解读): linked at ingest, or naming this policy by title or 文号. */
-  interpretations: Array<{ id: string; title: string; url: string | null; publishedAt: string | null }>;
+  /** url: what opens each (retrieval/documents `documentUrl`). */
+  interpretations: Array<{ id: string; title: string; url: string; publishedAt: string | null }>;
   notice: string;
 }
 
@@ -95,7 +97,7 @@ function needles(title: string, docNumber: string | null): string[] {
  * standards, procedure, deadlines and contact, each with the sentences that say so, plus the
  * official interpretations that name it. Quotes only; never rephrases the policy.
  */
-export async function interpretPolicy(db: Queryable, externalId: string): Promise<PolicyInterpretation> {
+export async function interpretPolicy(db: Queryable, externalId: string, publicBase?: string): Promise<PolicyInterpretation> {
   const doc = (await fetchPassageDocuments(db, [externalId])).get(externalId);
   if (!doc) throw new NotFoundError(`no document "${externalId}" in the library (or it was withdrawn); find ids with GET /v1/search`);
   const fields = Object.fromEntries(INTERPRETATION_FIELDS.map((f) => [f, { label: FIELD_LABELS[f], items: [] as InterpretationItem[] }])) as PolicyInterpretation['fields'];
@@ -122,12 +124,12 @@ export async function interpretPolicy(db: Queryable, externalId: string): Promis
   }
   const linked = await interpretationsLinkedTo(db, [doc.id]);
   const interpretations = await findInterpretations(db, externalId, needles(doc.title, doc.docNumber), linked);
-  const document = citationOf(doc, 1);
+  const document = citationOf(doc, 1, publicBase);
   return {
     document,
     isPolicy: doc.infoType === '政策文件',
     fields,
-    interpretations: interpretations.map((i) => ({ id: i.externalId, title: i.title, url: i.url, publishedAt: i.publishedAt })),
+    interpretations: interpretations.map((i) => ({ id: i.externalId, title: i.title, url: documentUrl(i, publicBase), publishedAt: i.publishedAt })),
     notice: document.current
       ? '以下内容摘自原文，供参考；以原文及官方解读为准。'
       : `该文件${document.label ?? '已失效'}，以下内容仅供查阅历史规定，不作为现行政策。`,

@@ -8,7 +8,7 @@ import { citationOf, withMarkers, type Citation } from './citations';
 import { answerProbability, DECLINE_MODEL } from './decline';
 import { extractAnswer, EXTRACTIVE_DEFAULTS, type Evidence, type ExtractiveOptions, type QueryTerm } from './extractive';
 import { looksLikeInstruction } from './injection';
-import { countOccurrences, documentSentences, sentenceRanges } from './sentences';
+import { countOccurrences, documentSentences, quotableChunks, sentenceRanges } from './sentences';
 
 export interface LibraryAnswerOptions {
   /** Current documents whose sentences are considered (the top of the search). Default 5. */
@@ -30,7 +30,7 @@ export interface AnswerSentence {
 export interface RelatedLink {
   id: string;
   title: string;
-  url: string | null;
+  url: string;
   infoType: string;
   current: boolean;
   label: string | null;
@@ -59,11 +59,17 @@ export interface LibraryQuestion {
   onSentence?: (sentence: AnswerSentence) => void;
   /** Previous question, for the LLM's context. */
   history?: string;
+  /** The API's public origin, which document links are made absolute with (citations.ts). */
+  publicBase?: string;
 }
 
-/** Removes sentences that talk to a model (see injection.ts) from a document's text. */
+/**
+ * What may be quoted of a document: its Q&A question side and labels removed (sentences.ts
+ * quotableChunks, for the extractive and the LLM path alike), and sentences that talk to a model
+ * (see injection.ts).
+ */
 function withoutInstructions(doc: PassageDocument): PassageDocument {
-  const chunks = doc.chunks.map((c) => {
+  const chunks = quotableChunks(doc.chunks).map((c) => {
     const ranges = sentenceRanges(c.text);
     if (!ranges.some(([a, b]) => looksLikeInstruction(c.text.slice(a, b)))) return c;
     return { ...c, text: ranges.map(([a, b]) => c.text.slice(a, b)).filter((s) => !looksLikeInstruction(s)).join('\n') };
@@ -91,7 +97,7 @@ export class LibraryAnswerer {
   idf = (term: string): number => bm25Idf(Math.max(1, this.search.index.size.chunks), this.search.index.documentFrequency(term).body);
 
   async answer(request: LibraryQuestion): Promise<LibraryAnswer> {
-    const response = await this.search.search({ q: request.question, site: request.site, scope: request.scope, limit: this.documents + 3, internal: true });
+    const response = await this.search.search({ q: request.question, site: request.site, scope: request.scope, limit: this.documents + 3, internal: true, publicBase: request.publicBase });
     const current = response.results.filter((r) => r.current).slice(0, this.documents);
     const docs = await fetchPassageDocuments(this.db, current.map((r) => r.id));
     const retrieved = current.flatMap((r) => (docs.has(r.id) ? [{ doc: withoutInstructions(docs.get(r.id)!), score: r.score }] : []));
@@ -120,7 +126,7 @@ export class LibraryAnswerer {
         const dropped = out.sentences.filter((s) => !s.kept).map((s) => ({ text: s.text, reason: s.reason, support: s.support }));
         if (out.kept.length > 0) {
           const used = [...new Set(out.kept.flatMap((s) => s.cites))].sort((a, b) => a - b);
-          const citations = used.map((n) => citationOf(passages.docs.get(n)!, n));
+          const citations = used.map((n) => citationOf(passages.docs.get(n)!, n, request.publicBase));
           return {
             declined: false, ...base, sentences: out.kept.map((s) => ({ text: s.text, cites: s.cites })), citations,
             related: relatedOf(new Set(citations.map((c) => c.id))), generator: 'llm', llm: { dropped },
@@ -135,7 +141,7 @@ export class LibraryAnswerer {
     const sentences = this.clip(extract!.sentences.map((s) => s.text)).map((text) => ({ text: withMarkers(text, [1]), cites: [1] }));
     for (const s of sentences) request.onSentence?.(s);
     return {
-      declined: false, ...base, sentences, citations: [citationOf(doc, 1)], related: relatedOf(new Set([doc.externalId])),
+      declined: false, ...base, sentences, citations: [citationOf(doc, 1, request.publicBase)], related: relatedOf(new Set([doc.externalId])),
       generator: 'extractive', ...(llmReport ? { llm: llmReport } : {}),
     };
   }

@@ -32,6 +32,46 @@ export function splitSentences(text: string): string[] {
   return sentenceRanges(text).map(([a, b]) => text.slice(a, b));
 }
 
+/**
+ * A label that opens one side of a Q&A text: a citizen's 留言 and its 答复 (as Q&A documents of
+ * earlier ingests were written), or a 问/答 list in a 政策问答. Group 1: a question label; group 2:
+ * an answer label. Only at the start of the text, of a line or after a sentence's end or a space,
+ * so 现答复如下 or 顾问： are not labels.
+ */
+const SIDE_LABEL =
+  /(?<=^|[\n。！？!?；;]|\s)(?:(留言内容|留言详情|留言|来信内容|来信|咨询内容|咨询|提问|问题|问)|(答复意见|答复内容|回复内容|答复|回复|解答|答))[：:]\s*/gu;
+
+/**
+ * The part of a document an answer may quote: the question side of a Q&A text is dropped and every
+ * side label (留言：, 答复：, 问：, 答：…) is removed, so an answer never quotes the citizen's message
+ * nor starts with "答复：". A question side runs from its label to the next answer label; a question
+ * label with no answer label anywhere after it is ordinary text (a "咨询：电话…" line), kept without
+ * its label. Chunks are read in order (a side carries over into the next chunk); text without labels
+ * is returned as it is. This is the one rule for what answers quote (extractive.ts, library-answer.ts).
+ */
+export function quotableChunks<C extends { text: string }>(chunks: readonly C[]): C[] {
+  const labels = chunks.map((c) => [...c.text.matchAll(SIDE_LABEL)]);
+  if (labels.every((l) => l.length === 0)) return [...chunks];
+  let lastAnswer: [number, number] | null = null;
+  labels.forEach((found, ci) => {
+    for (const m of found) if (m[2]) lastAnswer = [ci, m.index];
+  });
+  const answerAfter = (ci: number, at: number): boolean =>
+    lastAnswer !== null && (lastAnswer[0] > ci || (lastAnswer[0] === ci && lastAnswer[1] > at));
+  let inQuestion = false;
+  return chunks.map((c, ci) => {
+    let text = '';
+    let at = 0;
+    for (const m of labels[ci]) {
+      if (!inQuestion) text += c.text.slice(at, m.index);
+      inQuestion = !!m[1] && answerAfter(ci, m.index);
+      at = m.index + m[0].length;
+    }
+    if (!inQuestion) text += c.text.slice(at);
+    return text === c.text ? c : { ...c, text };
+  });
+}
+
 /** Every sentence of a document's chunks, in order. Each chunk is folded once (not per sentence). */
 export function documentSentences(chunks: ReadonlyArray<{ text: string }>): Sentence[] {
   const sentences: Sentence[] = [];

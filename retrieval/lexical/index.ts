@@ -5,3 +5,5 @@ export { DEFAULT_BM25, idf, bm25TermScore } from './bm25';
 export type { Bm25Params } from './bm25';
 export { Interner } from './interner';
 export { TopK } from './top-k';
+export { CollapsingTopK } from './collapsing-top-k';
+export type { Collapse } from './collapsing-top-k';

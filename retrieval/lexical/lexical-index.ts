@@ -1,6 +1,7 @@
 import { DEFAULT_BM25, idf, type Bm25Params } from './bm25';
 import { MatchSet, popcount32 } from './match-set';
 import { END, MAX_SLOT, PostingCursor, PostingList, termFrequencies } from './postings';
+import { CollapsingTopK, type Collapse } from './collapsing-top-k';
 import { TopK } from './top-k';
 
 export interface IndexedDocument {
@@ -32,6 +33,11 @@ export interface LexicalQuery {
    * query. Applied inside the ranking, so the top `limit` is exact with them.
    */
   boosts?: ReadonlyMap<number, number>;
+  /**
+   * One hit per group (reposts of one text): the top `limit` groups, each ranked by its best
+   * member and shown by its preferred member when that member ranked. Totals are not collapsed here.
+   */
+  collapse?: Collapse;
 }
 
 export interface LexicalHit {
@@ -417,46 +423,49 @@ export class LexicalIndex {
       bodyCursors[k].next();
       place(k);
     }
-    const top = new TopK<number>(query.limit);
+    const top = query.collapse ? new CollapsingTopK(query.limit, query.collapse) : new TopK<number>(query.limit);
     const results = new Map<number, LexicalHit>();
     let threshold = 0;
     let firstEssential = 0;
     const accept = query.accept;
     const boosts = query.boosts && query.boosts.size > 0 ? query.boosts : null;
     // Offers the document just scored (docTitle, bestScore, bestChunkSlot) to the top k.
+    const keep = (d: number, score: number) => results.set(d, {
+      docSlot: d, docId: this.docIds[d], score, titleScore: this.docTitle, bodyScore: this.bestScore,
+      bestChunkId: this.bestChunkSlot >= 0 ? this.chunkIds[this.bestChunkSlot] : -1,
+    });
     const admit = (d: number, score: number) => {
       if (score <= top.threshold || score <= 0) return;
       top.push(score, d);
-      results.set(d, {
-        docSlot: d, docId: this.docIds[d], score, titleScore: this.docTitle, bodyScore: this.bestScore,
-        bestChunkId: this.bestChunkSlot >= 0 ? this.chunkIds[this.bestChunkSlot] : -1,
-      });
+      keep(d, score);
       if (top.size === query.limit && !query.exhaustive) {
         threshold = top.threshold;
         while (firstEssential < n && below[firstEssential + 1] * this.maxPrior <= threshold) firstEssential++;
       }
     };
     const titleFactor = this.fieldModel === 'bm25f' ? 1 : this.titleWeight;
+    const ranks = (d: number) => d < this.docCount && this.docAlive[d] === 1 && (!accept || accept(d));
+    // Scores one document on its own (with fresh cursors), leaving docTitle, bestScore and bestChunkSlot set.
+    const scoreAlone = (d: number): number => {
+      const first = this.docFirstChunk[d];
+      const end = first + this.docChunkCount[d];
+      this.docTitle = 0;
+      this.touchedChunks = 0;
+      this.docFirst = first;
+      for (const t of states) {
+        const title = new PostingCursor(t.title ?? EMPTY_LIST);
+        const body = new PostingCursor(t.body ?? EMPTY_LIST);
+        title.advance(d);
+        body.advance(first);
+        this.scoreTerm(t, title, body, d, first, end);
+      }
+      this.findBestChunk();
+      this.clearChunks();
+      return (titleFactor * this.docTitle + this.bestScore) * this.docPrior[d] * (boosts?.get(d) ?? 1);
+    };
     // Boosted documents are scored first, each on its own; the walk below passes over them.
     if (boosts) {
-      for (const [d, factor] of [...boosts].sort((a, b) => a[0] - b[0])) {
-        if (d >= this.docCount || this.docAlive[d] === 0 || (accept && !accept(d))) continue;
-        const first = this.docFirstChunk[d];
-        const end = first + this.docChunkCount[d];
-        this.docTitle = 0;
-        this.touchedChunks = 0;
-        this.docFirst = first;
-        for (const t of states) {
-          const title = new PostingCursor(t.title ?? EMPTY_LIST);
-          const body = new PostingCursor(t.body ?? EMPTY_LIST);
-          title.advance(d);
-          body.advance(first);
-          this.scoreTerm(t, title, body, d, first, end);
-        }
-        this.findBestChunk();
-        this.clearChunks();
-        admit(d, (titleFactor * this.docTitle + this.bestScore) * this.docPrior[d] * factor);
-      }
+      for (const d of [...boosts.keys()].sort((a, b) => a - b)) if (ranks(d)) admit(d, scoreAlone(d));
     }
     for (;;) {
       let d = END;
@@ -502,7 +511,23 @@ export class LexicalIndex {
       this.clearChunks();
       admit(d, (titleFactor * this.docTitle + this.bestScore) * prior);
     }
-    return top.sorted().map(({ item }) => results.get(item)!);
+    if (top instanceof CollapsingTopK) {
+      // A group shows its preferred member (the canonical) whenever that member matches at all, even
+      // when pruning skipped it (it scored below the k-th group): it is scored on its own here.
+      for (const group of top.groupsShowingOthers()) {
+        const d = query.collapse!.preferredSlot(group);
+        if (d < 0 || !ranks(d)) continue;
+        const score = scoreAlone(d);
+        if (score <= 0) continue;
+        keep(d, score);
+        top.show(group, d, score);
+      }
+    }
+    // A collapsed group ranks by its best member even when another member is shown.
+    return top.sorted().map(({ item, score }) => {
+      const hit = results.get(item)!;
+      return hit.score === score ? hit : { ...hit, score };
+    });
   }
 
   // The document being scored: its title's share and its chunks' scores (chunkAcc, by position in the document).

@@ -29,6 +29,13 @@ export class MatchSet {
     this.size++;
   }
 
+  /** Removes a document (a repost counted under its cluster's shown copy). */
+  delete(slot: number): void {
+    if (!this.has(slot)) return;
+    this.bits[slot >>> 5] &= ~(1 << (slot & 31));
+    this.size--;
+  }
+
   /** Every slot, ascending. */
   forEach(fn: (slot: number) => void): void {
     for (let i = 0; i < this.bits.length; i++) visitWord(this.bits[i], i, fn);

@@ -1,15 +1,19 @@
 import { indexForm } from '../../library/analyzer';
-import { readIndexFeed, type IndexFeedDocument } from '../../library/documents';
+import { readIndexFeed, type DisplayDocument, type IndexFeedDocument } from '../../library/documents';
+import { documentUrl } from '../documents';
 import type { Embedder } from '../../library/embeddings';
 import { ZhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import type { CurationSource } from '../curation';
 import { HybridRanker, type HybridOptions } from '../hybrid';
-import { LexicalIndex, type LexicalHit, type LexicalIndexOptions } from '../lexical';
+import { LexicalIndex, type LexicalHit, type LexicalIndexOptions, type WeightedTerm } from '../lexical';
 import { QueryUnderstanding, type QueryUnderstandingOptions } from '../query';
 import { narrowedBy, SuggestService } from '../suggest';
 import { DisplayCache } from './display-cache';
+import { FollowLoop, type FollowLoopStatus } from './follow-loop';
 import { DocAttributes } from './doc-attributes';
+import { RepostGroups } from './repost-groups';
+import { REPOST_SITES_SHOWN, repostsOf } from './reposts';
 import { computeFacets } from './facets';
 import { ACCEPT_ALL, buildAcceptFilter } from './filters';
 import { documentPrior, isCurrent } from './signals';
@@ -31,6 +35,12 @@ const MAX_TITLE_CHARS = 60;
  * (unified library): see evals/README.md ("ranking constants").
  */
 const CONTAINED_TITLE_BOOST = 2;
+
+/** A replica's place in the change feed (SearchService.feedStatus). */
+export interface FeedStatus extends FollowLoopStatus {
+  appliedSeq: number;
+  caughtUpAt: number | null;
+}
 
 export interface SearchServiceOptions extends LexicalIndexOptions {
   /** How often replicas look for library changes, ms. Default 1000 (new documents searchable in ~1 s). */
@@ -87,6 +97,8 @@ class KeyedIds {
 export class SearchService {
   readonly index: LexicalIndex;
   readonly attributes = new DocAttributes();
+  /** Repost clusters by slot: one result per cluster (retrieval/search/repost-groups.ts). */
+  readonly reposts = new RepostGroups();
   readonly sites = new SiteDirectory();
   readonly understanding: QueryUnderstanding;
   readonly suggestions: SuggestService;
@@ -105,6 +117,9 @@ export class SearchService {
   private readonly idByExternal = new Map<string, number>();
   private readonly display: DisplayCache;
   private lastSeq = 0;
+  /** When a sync last reached the end of the change feed (ms since the epoch), for /healthz's lag check. */
+  private caughtUpAt: number | null = null;
+  private follower: FollowLoop | null = null;
   private syncing: Promise<number> | null = null;
 
   constructor(
@@ -131,13 +146,16 @@ export class SearchService {
     return this.syncing;
   }
 
-  /** Keeps following the library; returns a function that stops. */
+  /** Keeps following the library, retrying with backoff while the database is down; returns a function that stops. */
   follow(): () => void {
-    const timer = setInterval(() => {
-      this.sync().catch((err: Error) => console.error(`search index sync failed: ${err.message}`));
-    }, this.options.followIntervalMs ?? 1000);
-    timer.unref();
-    return () => clearInterval(timer);
+    this.follower ??= new FollowLoop('search index sync', () => this.sync(), this.options.followIntervalMs ?? 1000);
+    return this.follower.start();
+  }
+
+  /** Where this replica stands in the change feed: the last change applied, when it last caught up, failures. */
+  get feedStatus(): FeedStatus {
+    const loop = this.follower?.status ?? { failures: 0, lastError: null };
+    return { appliedSeq: this.lastSeq, caughtUpAt: this.caughtUpAt, ...loop };
   }
 
   private async runSync(): Promise<number> {
@@ -150,6 +168,7 @@ export class SearchService {
       changed += batch.length;
       this.lastSeq = batch.at(-1)!.changeSeq;
     }
+    this.caughtUpAt = Date.now();
     await this.understanding.afterSync();
     if (changed > 1000) this.index.settle();
     return changed;
@@ -164,6 +183,7 @@ export class SearchService {
       this.docNumbers.delete(this.docNumberKeyAt[previousSlot] ?? null, doc.id);
       for (const key of titleKeys(previousTitle ?? '')) this.titles.delete(key, doc.id);
       this.idByExternal.delete(this.externalIdAt[previousSlot]!);
+      this.reposts.forget(previousSlot);
       // The old slot is dead from here on: its strings can go.
       this.externalIdAt[previousSlot] = this.titleAt[previousSlot] = this.docNumberKeyAt[previousSlot] = undefined;
     }
@@ -173,6 +193,7 @@ export class SearchService {
     }
     const slot = this.index.upsert({ ...doc, prior: documentPrior(doc) });
     this.attributes.set(slot, doc);
+    this.reposts.set(slot, doc);
     this.docNumbers.add(doc.docNumberKey, doc.id);
     for (const key of titleKeys(doc.title)) this.titles.add(key, doc.id);
     this.externalIdAt[slot] = doc.externalId;
@@ -207,23 +228,25 @@ export class SearchService {
     // Hybrid fuses a wider lexical pool with the vector ranking; lexical only needs the page.
     const pool = nearest ? Math.max(offset + limit, HYBRID_POOL) : offset + limit;
     const lexical = this.understanding.searchWithCorrection(plan, (terms) =>
-      this.index.search({ terms, limit: pool, accept: unfiltered ? undefined : accept, boosts }),
+      this.index.search({ terms, limit: pool, accept: unfiltered ? undefined : accept, boosts, collapse: this.reposts.collapse }),
     );
     const { terms, correction } = lexical;
     const ordered = lexical.hits;
-    const { total, matched, hits: fused } = nearest && this.hybrid
+    const { matched, hits: fused } = nearest && this.hybrid
       ? this.hybrid.fuse(lexical, ordered, await nearest, accept)
-      : { total: lexical.total, matched: lexical.matched, hits: ordered };
+      : { matched: lexical.matched, hits: ordered };
     const hits = fused.slice(0, offset + limit);
     const pinned = this.pinnedHits(query.docNumberKeys, normalizeTitle(query.normalized), accept, hits, plan.pinned);
     const pinnedIds = new Set(pinned.map((p) => p.hit.docId));
-    const ranked = [...pinned, ...hits.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))];
+    // One result per repost cluster (the lexical pool holds distinct clusters; pins and vector hits may repeat one).
+    const ranked = this.reposts.dedupe([...pinned, ...fused.filter((h) => !pinnedIds.has(h.docId)).map((hit) => ({ hit, by: undefined }))]);
     const page = ranked.slice(offset, offset + limit);
     // Pinned documents count as matches even when none of the query's words is in them.
-    const extraMatches = pinned.filter((p) => !matched.has(p.hit.docSlot)).length;
     for (const p of pinned) matched.add(p.hit.docSlot);
-    const results = await this.render(page, terms.map((t) => t.term));
-    const found = total + extraMatches;
+    // Totals and facets count results as shown: one per repost cluster, under the copy the page shows.
+    this.reposts.collapseMatches(matched, ranked.slice(0, offset + limit));
+    const results = await this.render(page, terms.map((t) => t.term), request.publicBase);
+    const found = matched.count;
     const response: SearchResponse = {
       query: query.original,
       total: found,
@@ -234,7 +257,7 @@ export class SearchService {
       truncated: query.truncated,
       ...(correction ? { correction } : {}),
       ...(plan.expansions.length ? { expansions: plan.expansions } : {}),
-      ...(found === 0 ? { noResults: this.suggestions.noResults(plan, request.site, narrowedBy(request).length ? this.index.search({ terms, limit: 1 }).total : undefined) } : {}),
+      ...(found === 0 ? { noResults: this.suggestions.noResults(plan, request.site, narrowedBy(request).length ? this.platformTotal(terms) : undefined) } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
     if (offset === 0 && !request.internal) {
@@ -269,6 +292,13 @@ export class SearchService {
     return new Map([...coverage].map(([slot, share]) => [slot, 1 + boost * share]));
   }
 
+  /** What a platform-wide search for `terms` would count (one per repost cluster), for the no-results help. */
+  private platformTotal(terms: WeightedTerm[]): number {
+    const { matched } = this.index.search({ terms, limit: 1 });
+    this.reposts.collapseMatches(matched, []);
+    return matched.count;
+  }
+
   /** Documents that must come first: editors' pins (best bets), the 文号 the user typed, then an exact title match. */
   private pinnedHits(
     docNumberKeys: string[],
@@ -297,19 +327,25 @@ export class SearchService {
     return out;
   }
 
-  private async render(page: Array<{ hit: LexicalHit; by?: string }>, terms: string[]): Promise<SearchResult[]> {
-    const rows = await this.display.rows(page.map((p) => ({ docId: p.hit.docId, chunkId: p.hit.bestChunkId })));
-    return page.flatMap(({ hit, by }) => {
+  private async render(page: Array<{ hit: LexicalHit; by?: string }>, terms: string[], publicBase?: string): Promise<SearchResult[]> {
+    const others = page.map((p) => this.reposts.othersOf(p.hit.docSlot).map((s) => this.index.docIdAt(s)));
+    const rows = await this.display.rows([
+      ...page.map((p) => ({ docId: p.hit.docId, chunkId: p.hit.bestChunkId })),
+      ...others.flatMap((ids) => ids.slice(0, REPOST_SITES_SHOWN)).map((docId) => ({ docId, chunkId: -1 })),
+    ]);
+    const siteName = (d: DisplayDocument) => this.sites.get(d.siteCode)?.name ?? d.siteName;
+    return page.flatMap(({ hit, by }, i) => {
       const row = rows.get(hit.docId);
       if (!row) return []; // withdrawn between index and fetch
       const d = row.doc;
+      const reposts = repostsOf(others[i], rows, siteName, (o) => documentUrl(o, publicBase));
       return [{
         id: d.externalId,
         title: d.title,
         titleHtml: highlight(d.title, terms),
-        url: d.url,
+        url: documentUrl(d, publicBase),
         // The site's name as of the last sync: a cached row keeps the name it was first read with.
-        site: { code: d.siteCode, name: this.sites.get(d.siteCode)?.name ?? d.siteName },
+        site: { code: d.siteCode, name: siteName(d) },
         infoType: d.infoType,
         issuer: d.issuer,
         docNumber: d.docNumber,
@@ -319,6 +355,7 @@ export class SearchService {
         snippet: makeSnippet(row.passage, terms),
         score: Math.round(hit.score * 1000) / 1000,
         ...(by ? { matchedBy: by } : {}),
+        ...(reposts ? { reposts } : {}),
       }];
     });
   }

@@ -23,6 +23,11 @@ export interface SearchRequest {
   internal?: boolean;
   /** External ids never to return (evaluation: a query's own document). */
   exclude?: string[];
+  /**
+   * The API's public origin: results without an http(s) source link to their page under it
+   * (retrieval/documents `documentUrl`); '' or omitted gives root-relative /d/<id>. Set by the API, not a parameter.
+   */
+  publicBase?: string;
 }
 
 export interface SearchResult {
@@ -30,7 +35,8 @@ export interface SearchResult {
   title: string;
   /** Title with matched terms in <em>, HTML-escaped. */
   titleHtml: string;
-  url: string | null;
+  /** What opens the document: its http(s) source, else its page on Zhiwen (retrieval/documents `documentUrl`). */
+  url: string;
   site: { code: string; name: string };
   infoType: string;
   issuer: string | null;
@@ -45,6 +51,17 @@ export interface SearchResult {
   score: number;
   /** Why it is here when not just by text: 'pinned' (an editor's best bet) | 'docNumber' | 'exactTitle'. */
   matchedBy?: string;
+  /**
+   * Present when the same text is published on other sites too (a repost cluster): search shows
+   * one result per cluster, and these are the other copies (`count` exact, at most 10 `sites` listed).
+   */
+  reposts?: Reposts;
+}
+
+/** The other copies of a result: "另有 N 个网站转载". */
+export interface Reposts {
+  count: number;
+  sites: Array<{ code: string; name: string; url: string }>;
 }
 
 export interface FacetValue {

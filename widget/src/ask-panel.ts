@@ -67,6 +67,7 @@ export class AskPanel {
       feedback: async (answerId: string, helpful: boolean) => {
         await this.ctx.client().json('v1/feedback', { method: 'POST', body: { answerId, helpful } });
       },
+      base: this.ctx.client().base,
     };
     const show = (a: AskAnswer, streaming: boolean) => {
       if (!controller.signal.aborted) renderAnswer(this.answer, a, streaming, handlers);

@@ -6,10 +6,12 @@ export interface AskViewHandlers {
   ask(question: string): void;
   /** Send 有用 / 没用 for the shown answer; rejects with a message to show. */
   feedback(answerId: string, helpful: boolean): Promise<void>;
+  /** The API's base URL: a root-relative document link (/d/12) opens there, not on the host page. */
+  base: string;
 }
 
 /** The answer's text with each [n] (or ［n］) marker turned into a superscript link to source n. */
-function answerBody(answer: AskAnswer, streaming: boolean): HTMLElement {
+function answerBody(answer: AskAnswer, streaming: boolean, base: string): HTMLElement {
   const body = el('div', { class: 'answer', 'aria-busy': String(streaming) });
   const byNumber = new Map(answer.citations.map((c) => [c.n, c]));
   const marker = /[[［](\d{1,2})[\]］]/g;
@@ -18,7 +20,7 @@ function answerBody(answer: AskAnswer, streaming: boolean): HTMLElement {
     body.append(answer.text.slice(last, m.index));
     last = marker.lastIndex;
     const citation = byNumber.get(Number(m[1]));
-    const href = citation && safeUrl(citation.url);
+    const href = citation && safeUrl(citation.url, { base });
     body.append(href
       ? el('sup', {}, el('a', { href, 'aria-label': `来源 ${m[1]}：${citation.title}` }, `[${m[1]}]`))
       : el('sup', {}, `[${m[1]}]`));
@@ -29,20 +31,20 @@ function answerBody(answer: AskAnswer, streaming: boolean): HTMLElement {
 
 const badge = (text: string | null) => (text ? el('span', { class: 'badge' }, text) : null);
 
-function citationList(citations: Citation[]): HTMLElement {
+function citationList(citations: Citation[], base: string): HTMLElement {
   const list = el('ol', { class: 'citations' });
   for (const c of citations) {
-    const href = safeUrl(c.url);
+    const href = safeUrl(c.url, { base });
     const title = href ? el('a', { href }, c.title) : el('span', {}, c.title);
     list.append(el('li', { value: String(c.n) }, title, badge(c.label), c.meta ? el('div', { class: 'meta' }, c.meta) : null));
   }
   return el('section', { 'aria-label': '答案来源' }, el('h3', { class: 'meta' }, '来源'), list);
 }
 
-function relatedList(related: RelatedLink[]): HTMLElement {
+function relatedList(related: RelatedLink[], base: string): HTMLElement {
   const list = el('ul', { class: 'related' });
   for (const r of related.slice(0, 5)) {
-    const href = safeUrl(r.url);
+    const href = safeUrl(r.url, { base });
     list.append(el('li', {}, href ? el('a', { href }, r.title) : el('span', {}, r.title), badge(r.label)));
   }
   return el('section', { 'aria-label': '相关文件' }, el('h3', { class: 'meta' }, '相关文件'), list);
@@ -102,9 +104,9 @@ export function renderAnswer(target: HTMLElement, answer: AskAnswer, streaming: 
   const parts: HTMLElement[] = [];
   if (answer.rewrittenQuestion) parts.push(el('p', { class: 'meta' }, `按“${answer.rewrittenQuestion}”回答`));
   if (answer.notFound) parts.push(notFoundBox(answer));
-  else if (answer.text || streaming) parts.push(answerBody(answer, streaming));
-  if (answer.citations.length && !answer.notFound) parts.push(citationList(answer.citations));
-  if (!streaming && answer.related.length && !answer.notFound) parts.push(relatedList(answer.related));
+  else if (answer.text || streaming) parts.push(answerBody(answer, streaming, on.base));
+  if (answer.citations.length && !answer.notFound) parts.push(citationList(answer.citations, on.base));
+  if (!streaming && answer.related.length && !answer.notFound) parts.push(relatedList(answer.related, on.base));
   if (!streaming && answer.suggestions.length) parts.push(suggestionList(answer.suggestions, on));
   if (!streaming && answer.answerId && answer.text && !answer.notFound) parts.push(feedbackBar(answer.answerId, on));
   target.replaceChildren(...parts);

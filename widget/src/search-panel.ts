@@ -114,6 +114,7 @@ export class SearchPanel {
         void this.run({ ...this.state, filters, page: 1 });
       },
       page: (page) => void this.run({ ...this.state, page }, true),
+      base: this.ctx.client().base,
     });
     if (!res.total) {
       this.results.append(el('p', { class: 'notice' }, '也可以用“问一问”直接提问：',

@@ -7,6 +7,8 @@ export interface SearchViewHandlers {
   /** Set (or with undefined clear) one filter and search again from page 1. */
   filter(name: keyof SearchFilters, value: string | undefined): void;
   page(page: number): void;
+  /** The API's base URL: a root-relative document link (/d/12) opens there, not on the host page. */
+  base: string;
 }
 
 /** Facets shown as filter chips, in this order; the others (site, issuer) are long lists better left to the query. */
@@ -55,13 +57,27 @@ function facetChips(res: SearchResponse, filters: SearchFilters, on: SearchViewH
   return [first, el('details', { class: 'more', open }, el('summary', {}, '更多筛选'), ...rest)];
 }
 
-function resultItem(r: SearchResult): HTMLLIElement {
-  const href = safeUrl(r.url);
+/** "另有 N 个网站转载：A、B" under a result whose text other sites repost, each site linking to its copy. */
+function repostsLine(r: SearchResult, base: string): HTMLElement | null {
+  const reposts = r.reposts;
+  if (!reposts || reposts.count < 1) return null;
+  const line = el('p', { class: 'meta reposts' }, `另有 ${reposts.count} 个网站转载：`);
+  reposts.sites.forEach((s, i) => {
+    const href = safeUrl(s.url, { base });
+    if (i > 0) line.append('、');
+    line.append(href ? el('a', { href }, s.name) : s.name);
+  });
+  if (reposts.count > reposts.sites.length) line.append(' 等');
+  return line;
+}
+
+function resultItem(r: SearchResult, base: string): HTMLLIElement {
+  const href = safeUrl(r.url, { base });
   const title = href ? highlighted('a', r.titleHtml, { href }) : highlighted('span', r.titleHtml);
   const heading = el('div', { class: 'title' }, title);
   if (r.current === false) heading.append(el('span', { class: 'badge', title: '该文件已废止或失效，仅供参考' }, '已失效'));
   const meta = [r.site?.name, r.infoType, r.docNumber, r.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
-  return el('li', {}, heading, el('div', { class: 'meta' }, meta), highlighted('p', r.snippet, { class: 'snippet' }));
+  return el('li', {}, heading, el('div', { class: 'meta' }, meta), highlighted('p', r.snippet, { class: 'snippet' }), repostsLine(r, base));
 }
 
 function pagination(res: SearchResponse, on: SearchViewHandlers): HTMLElement | null {
@@ -113,7 +129,7 @@ export function renderSearch(target: HTMLElement, res: SearchResponse, filters: 
   }
   parts.push(...facetChips(res, filters, on));
   if (res.results.length) {
-    parts.push(el('ol', { class: 'results', start: String(res.offset + 1) }, ...res.results.map(resultItem)));
+    parts.push(el('ol', { class: 'results', start: String(res.offset + 1) }, ...res.results.map((r) => resultItem(r, on.base))));
     parts.push(pagination(res, on));
   } else {
     parts.push(notFound(res, on));

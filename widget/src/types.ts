@@ -15,6 +15,8 @@ export interface SearchResult {
   current: boolean;
   /** HTML-escaped excerpt with matched terms in <em>. */
   snippet: string;
+  /** The same text on other sites (search shows one result per repost cluster): at most 10 listed, count exact. */
+  reposts?: { count: number; sites: Array<{ code: string; name: string; url?: string }> };
 }
 
 export interface FacetValue {

@@ -1,6 +1,4 @@
 -- The unified information resource library (统一信息资源库): sites, columns, documents, chunks.
-CREATE EXTENSION IF NOT EXISTS vector;
-
 CREATE TABLE sites (
   id            serial PRIMARY KEY,
   code          text NOT NULL UNIQUE,            -- 网站标识码, or the host for sites without one
@@ -63,13 +61,7 @@ CREATE TABLE chunks (
   UNIQUE (document_id, ordinal)
 );
 
--- Embeddings live beside chunks, stamped with the model that made them (a model change re-embeds).
-CREATE TABLE chunk_embeddings (
-  chunk_id      bigint PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
-  model         text NOT NULL,
-  dimensions    integer NOT NULL,
-  embedding     vector NOT NULL
-);
+-- Embeddings (chunk_embeddings) need pgvector: 009_vector.sql, applied where the extension is available.
 
 CREATE TABLE library_meta (
   key   text PRIMARY KEY,

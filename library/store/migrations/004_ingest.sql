@@ -28,5 +28,4 @@ CREATE TABLE crawl_urls (
 );
 CREATE INDEX crawl_urls_frontier_idx ON crawl_urls (crawl_id, depth, seq) WHERE state = 'queued';
 
--- Stamp checks and re-embedding group vectors by the model that made them.
-CREATE INDEX chunk_embeddings_model_idx ON chunk_embeddings (model, dimensions);
+-- chunk_embeddings_model_idx (vectors grouped by model) is 009_vector.sql's, with the table.
