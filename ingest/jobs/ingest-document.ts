@@ -2,7 +2,7 @@ import { InvalidRecordError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import type { UpsertOutcome } from '../../library/documents';
 import type { FeedItem } from '../feeds';
-import { LibraryWriter, prepareDocument, storeQaPair } from '../pipeline';
+import { LibraryWriter, prepareDocument, storeQaPair, type LibraryWriterOptions } from '../pipeline';
 import type { FaqEntry, FeedEntryOutcome } from '../../library/consultation';
 import type { JobHandler } from './job-queue';
 
@@ -46,8 +46,9 @@ const where = (item: FeedItem) => `${item.source}${item.lineNumber ? ` line ${it
 export function ingestDocumentHandler(
   db: Db,
   afterStore?: AfterStore,
+  writerOptions: LibraryWriterOptions = {},
 ): JobHandler<IngestDocumentData, IngestDocumentResult> {
-  const writer = new LibraryWriter(db);
+  const writer = new LibraryWriter(db, writerOptions);
   return async (item) => {
     const details = { source: item.source, lineNumber: item.lineNumber, id: item.id };
     if (item.qa && !item.error) {
@@ -72,7 +73,9 @@ export function ingestDocumentHandler(
         details,
       );
     }
-    const [stored] = await writer.store([prepared]);
+    const admitted = await writer.admitSite(prepared);
+    if (typeof admitted === 'string') throw new InvalidRecordError(`${where(item)}: ${admitted}`, details);
+    const [stored] = await writer.store([admitted]);
     if (afterStore && stored.status === 'active') await afterStore(db, stored.id, stored.outcome);
     return {
       externalId: stored.externalId,

@@ -127,7 +127,14 @@ export async function ingestItems(db: Db, items: AsyncIterable<FeedItem>, option
       options.onProgress?.(processed + batch.length);
       continue;
     }
-    batch.push(prepared);
+    const admitted = await writer.admitSite(prepared);
+    if (typeof admitted === 'string') {
+      summary.rejected.push(rejection(admitted));
+      processed++;
+      options.onProgress?.(processed + batch.length);
+      continue;
+    }
+    batch.push(admitted);
     if (batch.length >= batchSize) await flush();
   }
   await flush();

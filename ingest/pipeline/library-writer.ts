@@ -9,6 +9,7 @@ import {
   clearQuarantine, recordQuarantine, releasedContent, storedStates, withdrawDocument, writeDocuments, isUnchanged, leaveCluster,
 } from '../../library/documents';
 import type { PreparedDocument, UpsertOutcome } from '../../library/documents';
+import type { SiteResolver } from '../../library/sites';
 import { unlinkDocument, updateLinks } from './interpretation-links';
 import { RepostClusters, type ClusterOutcome } from './repost-clusters';
 
@@ -18,6 +19,12 @@ const ENRICH_LOCK_ID = 7_421_0005;
 export interface LibraryWriterOptions {
   /** SimHash bits two reposts may differ in. Default ingest/dedup's DEFAULT_MAX_DISTANCE (10). */
   maxDistance?: number;
+  /**
+   * Names each document's site by the registry (a registered code or domain, else the default site);
+   * a document it cannot name is rejected by admitSite. Default none: codes are stored as given
+   * (tests and the sample loader, which register what they use). The CLI and worker always pass one.
+   */
+  sites?: SiteResolver;
 }
 
 export interface StoredDocument {
@@ -34,9 +41,19 @@ export interface StoredDocument {
 
 export class LibraryWriter {
   private readonly clusters: RepostClusters;
+  private readonly sites?: SiteResolver;
 
   constructor(private readonly db: Db, options: LibraryWriterOptions = {}) {
     this.clusters = new RepostClusters(options.maxDistance);
+    this.sites = options.sites;
+  }
+
+  /** The document under its registered site code, or why its site is not registered (reject it). */
+  async admitSite(doc: PreparedDocument): Promise<PreparedDocument | string> {
+    if (!this.sites) return doc;
+    const named = await this.sites.resolve(doc.siteCode);
+    if ('reason' in named) return named.reason;
+    return named.code === doc.siteCode ? doc : { ...doc, siteCode: named.code };
   }
 
   /** Stores a batch; results in the order of `docs`. */

@@ -63,6 +63,9 @@ describe('Q&A feeds become knowledge-base entries, not documents', () => {
       askedAt: '2019-03-01 10:00:00', answeredAt: '2019-03-05', department: 'A市住房公积金中心',
     });
     expect(entries[0].source!.message).toContain('139****5678');
+    // A citizen's name in a message is masked like a phone (message mode).
+    expect(entries[0].source!.message).toContain('我叫李**');
+    expect(entries[0].source!.message).not.toContain('李明');
     expect(entries[1]).toMatchObject({ answerHtml: '<p>请本人携带身份证到就近社保服务网点补办。</p><p>补办工本费20元。</p>', category: '社会保障' });
     const stored = JSON.stringify(entries);
     expect(stored).not.toMatch(/13912345678|11010519491231002X/u);

@@ -45,8 +45,9 @@ function answerHtml(text: string): string {
   return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join('');
 }
 
+// Citizens' messages and their replies: names and home addresses are masked too (message mode).
 function masked(text: string): { text: string; found: boolean } {
-  const m = maskPersonalData(normalizeText(text));
+  const m = maskPersonalData(normalizeText(text), { message: true });
   return { text: m.text, found: Object.values(m.masked).some((n) => n > 0) };
 }
 
