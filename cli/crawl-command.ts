@@ -4,6 +4,7 @@ import { ensureVectorIndex, openEmbedder } from '../library/embeddings';
 import { embedDocumentChunks } from '../ingest/embed';
 import { LibraryWriter, prepareDocument } from '../ingest/pipeline';
 import type { ZhiwenConfig } from './config';
+import { siteResolverFromEnv } from './sites-command';
 import type { IngestSettings } from './ingest-settings';
 
 export interface CrawlCommandOptions extends CrawlOptions {
@@ -26,7 +27,7 @@ export async function crawlCommand(
 ): Promise<CrawlSummary> {
   const db = await openLibrary(config.library);
   const embedder = await openEmbedder(settings.embedModel, { batchSize: settings.embedBatchSize });
-  const writer = new LibraryWriter(db);
+  const writer = new LibraryWriter(db, { sites: siteResolverFromEnv(db) });
   const siteCode = options.site ?? new URL(startUrl).host;
   const tally = { added: 0, updated: 0, unchanged: 0, quarantined: 0, withdrawn: 0, notStored: 0 };
   const reasons = new Map<string, number>();
@@ -52,7 +53,15 @@ export async function crawlCommand(
         tally.notStored++;
         note(`not stored: ${outcome.kind === 'skip' ? outcome.reason : outcome.item.error}`);
       } else {
-        const [stored] = await writer.store([await prepareDocument(outcome.item.document)]);
+        // --site names every page's site; without it the page's host is matched against registered domains.
+        const document = options.site ? { ...outcome.item.document, siteCode: options.site } : outcome.item.document;
+        const admitted = await writer.admitSite(await prepareDocument(document));
+        if (typeof admitted === 'string') {
+          tally.notStored++;
+          note(`not stored: ${admitted}`);
+          continue;
+        }
+        const [stored] = await writer.store([admitted]);
         tally[stored.outcome]++;
         if (stored.status === 'quarantined') tally.quarantined++;
         else await embedDocumentChunks(db, embedder, stored.id);

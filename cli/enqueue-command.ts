@@ -1,4 +1,5 @@
 import { openLibrary } from '../library/store';
+import { siteResolverFromEnv } from './sites-command';
 import { openEmbedder } from '../library/embeddings';
 import type { FeedKind } from '../ingest/feeds';
 import {
@@ -53,7 +54,7 @@ export async function enqueueCommand(
   try {
     if (db && embedder) {
       const afterStore = await embeddingStep(db, embedder, options.concurrency);
-      worker = startIngestWorker(db, queue, { concurrency: options.concurrency, afterStore });
+      worker = startIngestWorker(db, queue, { sites: siteResolverFromEnv(db), concurrency: options.concurrency, afterStore });
     } else {
       console.error(
         `jobs go to Redis queue "${INGEST_QUEUE}": start \`zhiwen worker\` processes to work on them`,

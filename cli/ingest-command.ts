@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { siteResolverFromEnv } from './sites-command';
 import cliProgress from 'cli-progress';
 import { clusterStats, countLinks, countQuarantined } from '../library/documents';
 import { openLibrary, type Db } from '../library/store';
@@ -72,7 +73,7 @@ async function* untilAborted(items: AsyncIterable<FeedItem>, signal: AbortSignal
 }
 
 async function ingestPlan(db: Db, plan: InputPlan, planLevel: IngestSummary, options: IngestInLibraryOptions): Promise<IngestRun> {
-  const writer = new LibraryWriter(db);
+  const writer = new LibraryWriter(db, { sites: siteResolverFromEnv(db) });
   const total = options.estimate ? await estimateItems(plan.files) : 0;
   const groups = new Map<string, IngestSummary>();
   let done = 0;

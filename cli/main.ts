@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { registerQuarantineCommands } from './quarantine-command';
+import { registerSitesCommands } from './sites-command';
 import { serve } from './serve';
 import type * as IngestCommandModule from './ingest-command';
 
@@ -49,6 +50,7 @@ program
 
 registerIngestJobCommands(program);
 registerQuarantineCommands(program);
+registerSitesCommands(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhiwen: ${err.message}`);

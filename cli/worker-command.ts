@@ -1,4 +1,5 @@
 import { openLibrary } from '../library/store';
+import { siteResolverFromEnv } from './sites-command';
 import { ensureVectorIndex, openEmbedder, type Embedder } from '../library/embeddings';
 import { createEmbedBatcher } from '../ingest/embed';
 import type { Db } from '../library/store';
@@ -43,6 +44,7 @@ export async function workerCommand(
   const embedder = await openEmbedder(settings.embedModel, { batchSize: settings.embedBatchSize });
   const queue = openJobQueue<IngestDocumentData, IngestDocumentResult>(INGEST_QUEUE, settings.queue);
   const worker = startIngestWorker(db, queue, {
+    sites: siteResolverFromEnv(db),
     concurrency: options.concurrency,
     afterStore: await embeddingStep(db, embedder, options.concurrency),
   });

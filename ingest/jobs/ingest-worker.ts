@@ -1,4 +1,5 @@
 import type { Db } from '../../library/store';
+import type { SiteResolver } from '../../library/sites';
 import type { JobQueue, JobWorker } from './job-queue';
 import {
   ingestDocumentHandler,
@@ -11,6 +12,8 @@ export interface IngestWorkerOptions {
   /** Documents stored at once by this process; default 4 (the library is the bottleneck). */
   concurrency?: number;
   afterStore?: AfterStore;
+  /** Names documents' sites by the registry (see LibraryWriterOptions.sites); the CLI always passes one. */
+  sites?: SiteResolver;
 }
 
 /** Serves the ingest queue in this process until the returned worker is closed. */
@@ -19,7 +22,7 @@ export function startIngestWorker(
   queue: JobQueue<IngestDocumentData, IngestDocumentResult>,
   options: IngestWorkerOptions = {},
 ): JobWorker {
-  return queue.process(ingestDocumentHandler(db, options.afterStore), {
+  return queue.process(ingestDocumentHandler(db, options.afterStore, { sites: options.sites }), {
     concurrency: options.concurrency ?? 4,
   });
 }
