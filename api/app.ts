@@ -24,6 +24,7 @@ import { registerFaqRoutes } from './routes/faqs';
 import { registerFeedbackRoutes } from './routes/feedback';
 import { registerLocalWriteRoutes, type LocalWrites } from './routes/local-writes';
 import { registerQuarantineRoutes } from './routes/quarantine';
+import { registerSitesAdminRoutes } from './routes/sites-admin';
 import { registerDocumentPageRoutes } from './routes/document-page';
 import { registerLibraryInfoRoutes } from './routes/library-info';
 import { publicBaseFrom } from './public-base';
@@ -93,6 +94,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
   registerFeedbackRoutes(app, services.db);
   registerLocalWriteRoutes(app, services.localWrites);
   registerQuarantineRoutes(app, services.db, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
+  registerSitesAdminRoutes(app, services.db, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
   await registerFaqRoutes(app, { db: services.db, search: services.search, faqs, answers }, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
   return app;
 }

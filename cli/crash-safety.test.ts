@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../library/store';
 import { findLocalService, runInService } from './local-service';
-import { killChild, spawnZhiwen, startServe, type ZhiwenChild } from './testing/zhiwen-child';
+import { killChild, registerTestSite, spawnZhiwen, startServe, type ZhiwenChild } from './testing/zhiwen-child';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'zhiwen-crash-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,6 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('crash safety of the embedded library', () => {
   it(`kill -9 of the service, an ingest and a worker at random moments (${KILLS} kills): the library opens cleanly, no acknowledged document is lost or duplicated`, { timeout: 600_000 }, async () => {
     const dataDir = path.join(root, 'library');
+    await registerTestSite(dataDir);
     const feed = path.join(root, 'crash-feed.jsonl');
     writeFeed(feed);
     const seed = Number(process.env.ZHIWEN_CRASH_SEED ?? Date.now() % 2 ** 31);

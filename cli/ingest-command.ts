@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { siteResolverFromEnv } from './sites-command';
+import { defaultSiteFromEnv, siteResolverFromEnv } from './sites-command';
 import cliProgress from 'cli-progress';
 import { clusterStats, countLinks, countQuarantined } from '../library/documents';
 import { openLibrary, type Db } from '../library/store';
@@ -45,6 +45,8 @@ export interface IngestInLibraryOptions {
   site?: string;
   kind?: FeedKind;
   publishQa?: boolean;
+  /** Registered site code for documents whose own site is not registered; default ZHIWEN_DEFAULT_SITE of this process. */
+  defaultSite?: string;
   /** Count the items up front for a progress total (reads every feed once more). */
   estimate?: boolean;
   onProgress?: (p: IngestProgress) => void;
@@ -73,7 +75,7 @@ async function* untilAborted(items: AsyncIterable<FeedItem>, signal: AbortSignal
 }
 
 async function ingestPlan(db: Db, plan: InputPlan, planLevel: IngestSummary, options: IngestInLibraryOptions): Promise<IngestRun> {
-  const writer = new LibraryWriter(db, { sites: siteResolverFromEnv(db) });
+  const writer = new LibraryWriter(db, { sites: siteResolverFromEnv(db, options.defaultSite) });
   const total = options.estimate ? await estimateItems(plan.files) : 0;
   const groups = new Map<string, IngestSummary>();
   let done = 0;
@@ -156,7 +158,8 @@ async function ingestInService(
   const run = await runInService<IngestRun>(
     service,
     'ingest',
-    { paths: absolute, site: options.site, kind: options.kind, publishQa: options.publishQa, estimate: options.progress },
+    // The CLI's ZHIWEN_DEFAULT_SITE travels with the work: the user set it where they typed the command.
+    { paths: absolute, site: options.site, kind: options.kind, publishQa: options.publishQa, estimate: options.progress, defaultSite: defaultSiteFromEnv() },
     (e) => onProgress(e as unknown as IngestProgress),
   );
   for (const s of [...run.groups.map(([, g]) => g), run.planLevel]) {

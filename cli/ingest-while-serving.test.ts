@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusDir } from '../library/testing/corpus';
-import { runZhiwen, startServe, stopChild, type ServeChild } from './testing/zhiwen-child';
+import { registerTestSite, runZhiwen, startServe, stopChild, type ServeChild } from './testing/zhiwen-child';
 import { SERVICE_FILE } from './local-service';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'zhiwen-serving-'));
@@ -28,7 +28,10 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boole
 describe.skipIf(!corpusAvailable)('zhiwen ingest while zhiwen serve runs (whole corpus)', () => {
   it('the service stores what the CLI hands it, shows every document within 30 s, and keeps them over a restart', { timeout: 420_000 }, async () => {
     const dataDir = path.join(root, 'library');
-    let service = await startServe(dataDir);
+    await registerTestSite(dataDir);
+    // The user sets ZHIWEN_DEFAULT_SITE where they type `zhiwen ingest`, not in the service's terminal.
+    const serviceEnv = { ZHIWEN_DEFAULT_SITE: '' };
+    let service = await startServe(dataDir, 60_000, serviceEnv);
     try {
       expect(statSync(path.join(dataDir, SERVICE_FILE)).mode & 0o777).toBe(0o600);
       const started = performance.now();
@@ -45,7 +48,7 @@ describe.skipIf(!corpusAvailable)('zhiwen ingest while zhiwen serve runs (whole 
       expect(shown, `index holds ${await indexedDocuments(service)} of ${expected}`).toBe(true);
 
       await stopChild(service);
-      service = await startServe(dataDir);
+      service = await startServe(dataDir, 60_000, serviceEnv);
       expect(await indexedDocuments(service)).toBe(expected);
     } finally {
       await stopChild(service);

@@ -34,9 +34,11 @@ export function localWriteTasks(db: Db, secret: string): LocalWrites {
         const paths = stringList(b.paths, 'paths');
         if (b.kind !== undefined && !(FEED_KINDS as readonly unknown[]).includes(b.kind)) throw badRequest(`kind must be one of ${FEED_KINDS.join(', ')}`);
         if (b.site !== undefined && typeof b.site !== 'string') throw badRequest('site must be a string');
+        if (b.defaultSite !== undefined && typeof b.defaultSite !== 'string') throw badRequest('defaultSite must be a string');
         return oneAtATime(async () =>
           (await commands()).ingestInLibrary(db, paths, {
             site: b.site as string | undefined,
+            defaultSite: b.defaultSite as string | undefined,
             kind: b.kind as FeedKind | undefined,
             publishQa: b.publishQa === true,
             estimate: b.estimate === true,

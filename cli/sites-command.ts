@@ -51,12 +51,17 @@ export function registerSitesCommands(program: Command): void {
     });
 }
 
+/** ZHIWEN_DEFAULT_SITE: the registered code that documents of unregistered sites are stored under; undefined when unset. */
+export function defaultSiteFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.ZHIWEN_DEFAULT_SITE?.trim() || undefined;
+}
+
 /**
- * The resolver every CLI write path stores through: the registry, and ZHIWEN_DEFAULT_SITE (a
- * registered code) for documents whose site is not registered.
+ * The resolver every CLI write path stores through: the registry, and a default site (a registered
+ * code; `defaultSite`, else ZHIWEN_DEFAULT_SITE) for documents whose site is not registered.
  */
-export function siteResolverFromEnv(db: Queryable, env: NodeJS.ProcessEnv = process.env): SiteResolver {
-  return new SiteResolver(db, { defaultSite: env.ZHIWEN_DEFAULT_SITE?.trim() || null });
+export function siteResolverFromEnv(db: Queryable, defaultSite: string | undefined = defaultSiteFromEnv()): SiteResolver {
+  return new SiteResolver(db, { defaultSite: defaultSite?.trim() || null });
 }
 
 async function readSiteList(file: string): Promise<{ rows: SiteListRow[]; lineOf: number[]; unreadable: JsonlLine[] }> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +9,12 @@ import { fileURLToPath } from 'node:url';
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const main = path.join(repoRoot, 'cli/main.ts');
+
+/**
+ * The site children store documents of unregistered sites under (ZHIWEN_DEFAULT_SITE): ingest stores
+ * only registered sites, so a test that ingests ad-hoc feeds calls registerTestSite first.
+ */
+export const TEST_SITE = '9999000002';
 
 export interface ZhiwenChild {
   child: ChildProcess;
@@ -19,7 +26,7 @@ export interface ZhiwenChild {
 export function spawnZhiwen(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): ZhiwenChild {
   const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ZHIWEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ZHIWEN_RATE_LIMIT_PER_MINUTE: '0', ...env },
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ZHIWEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ZHIWEN_RATE_LIMIT_PER_MINUTE: '0', ZHIWEN_DEFAULT_SITE: TEST_SITE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -42,8 +49,8 @@ export interface ServeChild extends ZhiwenChild {
 }
 
 /** Starts `zhiwen serve --no-sample` on a free port and waits until it listens. */
-export async function startServe(dataDir: string, timeoutMs = 60_000): Promise<ServeChild> {
-  const z = spawnZhiwen(['serve', '--no-sample'], dataDir, { PORT: '0', HOST: '127.0.0.1' });
+export async function startServe(dataDir: string, timeoutMs = 60_000, env: NodeJS.ProcessEnv = {}): Promise<ServeChild> {
+  const z = spawnZhiwen(['serve', '--no-sample'], dataDir, { PORT: '0', HOST: '127.0.0.1', ...env });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const port = /serving on http:\/\/[^:]+:(\d+)/.exec(z.output().stdout)?.[1];
@@ -68,4 +75,12 @@ export async function killChild(z: ZhiwenChild): Promise<void> {
   if (z.child.exitCode !== null || z.child.signalCode !== null) return;
   z.child.kill('SIGKILL');
   await z.exited;
+}
+
+/** Registers TEST_SITE in the library at `dataDir` with `zhiwen sites import` (before a service holds it). */
+export async function registerTestSite(dataDir: string): Promise<void> {
+  const list = `${dataDir}-sites.csv`;
+  await writeFile(list, `code,name,level\n${TEST_SITE},测试站点（测试数据）,department\n`);
+  const run = await runZhiwen(['sites', 'import', list], dataDir);
+  if (run.code !== 0) throw new Error(`zhiwen sites import failed (${run.code}): ${run.stdout}${run.stderr}`);
 }

@@ -13,8 +13,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInLibrary, type IngestRun } from '../../cli/ingest-command';
 import { openLibrary, type Db } from '../../library/store';
+import { importSites } from '../../library/sites';
 import { makeDocx } from '../attachments/test-fixtures';
 import type { Rejection } from '../pipeline';
+
+/** Ingest stores only registered sites: the test's, registered in beforeAll. */
+const HOSTILE_SITE = '9999000001';
 
 const BODY = '为进一步做好政府信息公开工作，保障公民依法获取政府信息，现将有关事项通知如下。';
 const record = (id: string, title: string, extra: Record<string, unknown> = {}): string =>
@@ -77,9 +81,10 @@ describe('hostile inputs: every run finishes, every rejection has a reason, the 
     process.env.ZHIWEN_MAX_DECOMPRESSED_BYTES = String(4 * 1024 * 1024);
     dir = await mkdtemp(path.join(tmpdir(), 'zhiwen-hostile-'));
     db = await openLibrary();
+    await importSites(db, [{ code: HOSTILE_SITE, name: '恶意输入测试站点（测试数据）' }]);
     const existing = path.join(dir, 'existing.jsonl');
     await writeFile(existing, [record('lib-1', '已入库的第一份文件'), record('lib-2', '已入库的第二份文件'), record('dup-1', '已入库的重复编号文件')].join('\n'));
-    await ingestInLibrary(db, [existing], { site: 'hostile-test' });
+    await ingestInLibrary(db, [existing], { site: HOSTILE_SITE });
     before = await snapshot(['lib-1', 'lib-2', 'dup-1']);
     expect(before).toHaveLength(3);
 
@@ -129,7 +134,7 @@ describe('hostile inputs: every run finishes, every rejection has a reason, the 
   });
 
   it('finishes the folder with a summary, stores the good records and names every rejection', async () => {
-    const run = await ingestInLibrary(db, [path.join(dir, 'hostile')], { site: 'hostile-test' });
+    const run = await ingestInLibrary(db, [path.join(dir, 'hostile')], { site: HOSTILE_SITE });
     const rejected = rejectionsOf(run);
     for (const r of rejected) {
       expect(r.source, JSON.stringify(r)).toBeTruthy();
@@ -168,7 +173,7 @@ describe('hostile inputs: every run finishes, every rejection has a reason, the 
   }, 120_000);
 
   it('rejects a 40 MiB line while reading it, in bounded memory, and reads the line after it', async () => {
-    const { result: run, peakMiB } = await withPeakRss(() => ingestInLibrary(db, [path.join(dir, 'huge.jsonl')], { site: 'hostile-test' }));
+    const { result: run, peakMiB } = await withPeakRss(() => ingestInLibrary(db, [path.join(dir, 'huge.jsonl')], { site: HOSTILE_SITE }));
     const rejected = rejectionsOf(run);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ lineNumber: 1 });
@@ -184,7 +189,7 @@ describe('hostile inputs: every run finishes, every rejection has a reason, the 
     try {
       const bomb = path.join(dir, 'bomb-1g.docx');
       await writeFile(bomb, await makeBombDocx(300));
-      const { result: run, peakMiB } = await withPeakRss(() => ingestInLibrary(db, [bomb], { site: 'hostile-test' }));
+      const { result: run, peakMiB } = await withPeakRss(() => ingestInLibrary(db, [bomb], { site: HOSTILE_SITE }));
       expect(rejectionsOf(run).map((r) => r.reason)).toEqual([expect.stringMatching(/inflates to more than 268,435,456 bytes/)]);
       console.log(`300 MiB bomb (limit 256 MiB): peak RSS +${peakMiB.toFixed(0)} MiB`);
       expect(peakMiB).toBeLessThan(300);

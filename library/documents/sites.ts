@@ -36,7 +36,11 @@ export async function upsertSite(db: Queryable, site: SiteInput): Promise<number
   return rows[0].id;
 }
 
-/** The id of a site by code, creating a bare department-level site the first time a code is seen. */
+/**
+ * The id of a site by code, creating a bare department-level site the first time a code is seen.
+ * Only for trusted writers (tests, the sample loader): ingest names sites through the registry
+ * (library/sites SiteResolver, passed to the LibraryWriter), which never creates one.
+ */
 export async function siteIdFor(db: Queryable, code: string): Promise<number> {
   const existing = await db.query<{ id: number }>('SELECT id FROM sites WHERE code = $1', [code]);
   if (existing.rows[0]) return existing.rows[0].id;
