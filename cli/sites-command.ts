@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readCsv, readJsonl, type JsonlLine } from '../ingest/feeds';
+import type { JsonlLine } from '../ingest/feeds';
 import { importSites, listRegisteredSites, siteRowFrom, SiteResolver, type SiteListRow } from '../library/sites';
 import { openLibrary, type Queryable } from '../library/store';
 import { readConfig } from './config';
@@ -72,6 +72,8 @@ async function readSiteList(file: string): Promise<{ rows: SiteListRow[]; lineOf
   const rows: SiteListRow[] = [];
   const lineOf: number[] = [];
   const unreadable: JsonlLine[] = [];
+  // The feed readers load only for `sites import`: `zhiwen serve` must not carry them (check-imports).
+  const { readCsv, readJsonl } = await import('../ingest/feeds');
   for await (const line of lower.endsWith('.csv') ? readCsv(file) : readJsonl(file)) {
     const v = line.value;
     if (line.error || !v || typeof v !== 'object' || Array.isArray(v)) {
