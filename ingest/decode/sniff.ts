@@ -2,6 +2,7 @@
  * Charset sniffing for pages that declare nothing (or declare something the bytes contradict).
  */
 import iconv from 'iconv-lite';
+import { utf8SequenceLength } from './validate';
 
 export interface Utf8Stats {
   /** Well-formed multi-byte sequences (non-ASCII characters). */
@@ -16,37 +17,13 @@ export function utf8Stats(bytes: Uint8Array): Utf8Stats {
   let invalid = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    }
-    let ok = need > 0;
-    for (let k = 1; ok && k <= need; k++) {
-      const c = bytes[i + k];
-      const min = k === 1 ? lo : 0x80;
-      const max = k === 1 ? hi : 0xbf;
-      if (c === undefined || c < min || c > max) ok = false;
-    }
-    if (ok) {
-      multibyte++;
-      i += need + 1;
-    } else {
+    const n = utf8SequenceLength(bytes, i);
+    if (n === 0) {
       invalid++;
       i++;
+    } else {
+      if (n > 1) multibyte++;
+      i += n;
     }
   }
   return { multibyte, invalid };
