@@ -8,6 +8,7 @@ import { decodeHtml } from '../decode';
 import { extractMainContent, MarkupTooDeepError, type ExtractedContent } from '../extract';
 import { unexpectedReason } from './read-guards';
 import type { FeedItem } from './feed-item';
+import { httpUrl } from '../../library/model/http-url';
 
 export interface PageOptions {
   /** The page's path inside the ingested folder: its external id when the page names no URL. */
@@ -18,17 +19,6 @@ export interface PageOptions {
   hint?: { url?: string | null; site?: string | null };
   /** HTTP Content-Type, when known (its charset is evidence for decoding). */
   contentType?: string;
-}
-
-/** An absolute http(s) URL, resolving a relative canonical link against `base`; null otherwise. */
-function absoluteUrl(raw: string | null | undefined, base: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = base ? new URL(raw.trim(), base) : new URL(raw.trim());
-    return /^https?:$/u.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", middot: '·', ldquo: '“', rdquo: '”' };
@@ -62,7 +52,7 @@ export function visibleLines(html: string): string {
 
 export function pageToFeedItem(bytes: Uint8Array, source: string, options: PageOptions): FeedItem {
   const decoded = decodeHtml(bytes, { contentTypeHeader: options.contentType });
-  const hinted = absoluteUrl(options.hint?.url, null);
+  const hinted = httpUrl(options.hint?.url, null);
   let content: ExtractedContent;
   try {
     content = extractMainContent(decoded.text);
@@ -70,7 +60,7 @@ export function pageToFeedItem(bytes: Uint8Array, source: string, options: PageO
     // A page too deeply nested (MarkupTooDeepError) or otherwise unreadable: this page, not the run.
     return { source, id: hinted ?? `page:${options.relativePath}`, error: err instanceof MarkupTooDeepError ? err.message : unexpectedReason(err) };
   }
-  const url = absoluteUrl(content.url, hinted) ?? hinted;
+  const url = httpUrl(content.url, hinted) ?? hinted;
   const id = url ?? `page:${options.relativePath}`;
   if (!content.title.trim()) {
     return { source, id, error: 'no title found on the page (no <title>, <h1> or og:title): is it an HTML page?' };

@@ -4,20 +4,12 @@
  * serves for it (`/d/<numeric id>`, api/routes/document-page.ts). A stored `javascript:`, `data:`
  * or relative URL is never passed on: the document's page is linked instead.
  */
+import { httpUrl } from '../../library/model/http-url';
+
+export { httpUrl };
 
 /** Path prefix of the document pages. */
 export const DOCUMENT_PAGE_PREFIX = '/d/';
-
-/** The URL as a normalised http(s) URL, or null (missing, another scheme, relative, malformed). */
-export function httpUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Root-relative path of a document's page. */
 export function documentPagePath(id: number): string {
