@@ -1,3 +1,5 @@
+import type { TieBreak } from './top-k';
+
 /**
  * Which documents count as one result (reposts of one text on several sites), by document slot:
  * `group[slot]` is the group's id, 0 for a document that is a group of its own; `preferred[slot]`
@@ -34,6 +36,8 @@ export class CollapsingTopK {
   constructor(
     private readonly k: number,
     private readonly collapse: Collapse,
+    /** Orders slots of equal score (see TopK): groups by their shown member, members within a group. */
+    private readonly tieBreak?: TieBreak<number>,
   ) {}
 
   get size(): number {
@@ -51,14 +55,13 @@ export class CollapsingTopK {
     if (held) {
       const preferred = this.collapse.preferred[slot] === 1;
       const heldPreferred = this.collapse.preferred[held.item] === 1;
-      if ((preferred && !heldPreferred) || (preferred === heldPreferred && score > held.itemScore)) {
+      if ((preferred && !heldPreferred) || (preferred === heldPreferred && this.better(score, slot, held.itemScore, held.item))) {
         held.item = slot;
         held.itemScore = score;
       }
-      if (score > held.score) {
-        held.score = score;
-        this.siftDown(held.at);
-      }
+      if (score > held.score) held.score = score;
+      this.siftDown(held.at);
+      this.siftUp(held.at);
       return;
     }
     const entry: Entry = { score, item: slot, itemScore: score, group, at: 0 };
@@ -66,7 +69,7 @@ export class CollapsingTopK {
       entry.at = this.heap.length;
       this.heap.push(entry);
       this.siftUp(entry.at);
-    } else if (score > this.heap[0].score) {
+    } else if (this.worse(this.heap[0], entry)) {
       const evicted = this.heap[0];
       if (evicted.group !== 0) this.byGroup.delete(evicted.group);
       this.heap[0] = entry;
@@ -86,15 +89,27 @@ export class CollapsingTopK {
     if (!held) return;
     held.item = slot;
     held.itemScore = score;
-    if (score > held.score) {
-      held.score = score;
-      this.siftDown(held.at);
-    }
+    if (score > held.score) held.score = score;
+    this.siftDown(held.at);
+    this.siftUp(held.at);
   }
 
   /** Best group first; `score` is the group's, `item` the slot shown for it. */
   sorted(): Array<{ score: number; item: number }> {
-    return this.heap.map((e) => ({ score: e.score, item: e.item })).sort((a, b) => b.score - a.score);
+    return [...this.heap]
+      .sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0))
+      .map((e) => ({ score: e.score, item: e.item }));
+  }
+
+  /** Whether (score, slot) ranks before (otherScore, otherSlot). */
+  private better(score: number, slot: number, otherScore: number, otherSlot: number): boolean {
+    if (score !== otherScore) return score > otherScore;
+    return this.tieBreak !== undefined && this.tieBreak(slot, otherSlot) < 0;
+  }
+
+  /** Whether group entry `a` ranks below `b`. */
+  private worse(a: Entry, b: Entry): boolean {
+    return this.better(b.score, b.item, a.score, a.item);
   }
 
   private swap(i: number, j: number): void {
@@ -107,7 +122,7 @@ export class CollapsingTopK {
   private siftUp(i: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.heap[parent].score <= this.heap[i].score) break;
+      if (!this.worse(this.heap[i], this.heap[parent])) break;
       this.swap(parent, i);
       i = parent;
     }
@@ -119,8 +134,8 @@ export class CollapsingTopK {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && h[l].score < h[m].score) m = l;
-      if (r < h.length && h[r].score < h[m].score) m = r;
+      if (l < h.length && this.worse(h[l], h[m])) m = l;
+      if (r < h.length && this.worse(h[r], h[m])) m = r;
       if (m === i) return;
       this.swap(m, i);
       i = m;

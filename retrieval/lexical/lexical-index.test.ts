@@ -84,4 +84,38 @@ describe('LexicalIndex', () => {
     expect(small.search(q('t39')).total).toBe(666);
     expect(small.bitsetBytes).toBeLessThanOrEqual(5 * bitsetBytes);
   });
+
+  it('ranks equal scores by document id, whatever order the documents were appended in', () => {
+    // Twelve copies of one text (all tie) and some others; two replicas append them in opposite orders.
+    const docs = [
+      ...Array.from({ length: 12 }, (_, i) => doc(100 + i * 3, ['疫情', '防控', '通知'], ['复工', '复产', '指引'])),
+      doc(7, ['复工', '通知'], ['复工', '复工', '指引']),
+      doc(3, ['其他'], ['复产']),
+    ];
+    const forward = new LexicalIndex();
+    const backward = new LexicalIndex();
+    for (const d of docs) forward.upsert(d);
+    for (const d of [...docs].reverse()) backward.upsert(d);
+    for (const limit of [1, 3, 5, 13, 20]) {
+      const query = { ...q('疫情', '复工', '指引'), limit };
+      const a = forward.search(query).hits.map((h) => h.docId);
+      expect(backward.search(query).hits.map((h) => h.docId)).toEqual(a);
+      expect(forward.search({ ...query, exhaustive: true }).hits.map((h) => h.docId)).toEqual(a);
+      const copies = a.filter((id) => id !== 7 && id !== 3);
+      expect(copies).toEqual([...copies].sort((x, y) => x - y));
+    }
+    // Collapsed into one repost group, both pick the same member and the same order.
+    const collapseFor = (index: LexicalIndex) => {
+      const group = new Int32Array(docs.length);
+      for (let id = 100; id <= 140; id++) {
+        const slot = index.slotOf(id);
+        if (slot !== undefined && id % 6 === 4) group[slot] = 5; // half the copies: 100, 106, …
+      }
+      return { group, preferred: new Uint8Array(docs.length), preferredSlot: () => -1 };
+    };
+    const query = { ...q('疫情', '复工'), limit: 4 };
+    const a = forward.search({ ...query, collapse: collapseFor(forward) }).hits.map((h) => h.docId);
+    expect(backward.search({ ...query, collapse: collapseFor(backward) }).hits.map((h) => h.docId)).toEqual(a);
+    expect(a).toHaveLength(4);
+  });
 });

@@ -80,8 +80,12 @@ function grow<T extends Float64Array | Float32Array | Int32Array | Uint32Array |
  * common terms' postings every second). Until then bounds are scaled up by the drift, so they hold.
  */
 const EPOCH_DRIFT = 0.05;
-/** Float rounding must never make a real score exceed its bound. */
-const BOUND_SLACK = 1 + 1e-9;
+/**
+ * Rounding must never make a real score exceed its bound: length norms are stored as float32
+ * (relative error up to 2^-24 ≈ 6e-8) while bounds are computed in float64. With 1e-9 a document
+ * tied with the k-th score was pruned, so which of two equal copies ranked depended on append order.
+ */
+const BOUND_SLACK = 1 + 1e-6;
 /**
  * A term in at least 1/COMMON_SHARE of the postings' slots gets a document bitset (see
  * PostingList.docBits): one bit per document, at most ~4× its postings' bytes, and OR-ing it is ~32
@@ -423,7 +427,9 @@ export class LexicalIndex {
       bodyCursors[k].next();
       place(k);
     }
-    const top = query.collapse ? new CollapsingTopK(query.limit, query.collapse) : new TopK<number>(query.limit);
+    // Equal scores rank by document id, so every replica gives one order whatever order it appended in.
+    const byDocId = (a: number, b: number) => this.docIds[a] - this.docIds[b];
+    const top = query.collapse ? new CollapsingTopK(query.limit, query.collapse, byDocId) : new TopK<number>(query.limit, byDocId);
     const results = new Map<number, LexicalHit>();
     let threshold = 0;
     let firstEssential = 0;
@@ -435,12 +441,12 @@ export class LexicalIndex {
       bestChunkId: this.bestChunkSlot >= 0 ? this.chunkIds[this.bestChunkSlot] : -1,
     });
     const admit = (d: number, score: number) => {
-      if (score <= top.threshold || score <= 0) return;
+      if (score < top.threshold || score <= 0) return; // a tie enters by document id
       top.push(score, d);
       keep(d, score);
       if (top.size === query.limit && !query.exhaustive) {
         threshold = top.threshold;
-        while (firstEssential < n && below[firstEssential + 1] * this.maxPrior <= threshold) firstEssential++;
+        while (firstEssential < n && below[firstEssential + 1] * this.maxPrior < threshold) firstEssential++;
       }
     };
     const titleFactor = this.fieldModel === 'bm25f' ? 1 : this.titleWeight;
@@ -483,7 +489,7 @@ export class LexicalIndex {
       for (let k = firstEssential; k < n; k++) {
         if (docOf[k] === d) reach += titleCursors[k].slot === d ? states[k].bound : states[k].bodyBound;
       }
-      if (reach * prior <= threshold) {
+      if (reach * prior < threshold) {
         for (let k = firstEssential; k < n; k++) if (docOf[k] === d) pass(k, d, end);
         continue;
       }
@@ -497,7 +503,7 @@ export class LexicalIndex {
       }
       this.findBestChunk();
       for (let k = firstEssential - 1; k >= 0; k--) {
-        if ((this.docTitle + this.bestScore + below[k + 1]) * prior <= threshold) break;
+        if ((this.docTitle + this.bestScore + below[k + 1]) * prior < threshold) break;
         const t = titleCursors[k];
         const b = bodyCursors[k];
         if (t.slot < d) t.advance(d);
