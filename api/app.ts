@@ -7,22 +7,19 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Db } from '../library/store';
-import type { Curation } from '../retrieval/curation';
-import type { SearchService } from '../retrieval/search';
-import { AnswerService } from '../retrieval/answer';
-import { FaqService } from '../retrieval/faq';
+import { installAuth, registerAuthRoutes, requireAuthorized, SECURITY_SCHEMES } from './auth';
+import type { AppServices } from './compose';
 import { installErrorHandler } from './error-handler';
 import { registerCurationRoutes } from './routes/curation';
 import { registerSearchRoutes } from './routes/search';
 import { registerSuggestRoutes } from './routes/suggest';
 import { registerSystemRoutes } from './routes/system';
 import { registerWidgetRoutes } from './routes/widget';
-import { registerJobRoutes, type JobQueueStatusSource } from './routes/jobs';
+import { registerJobRoutes } from './routes/jobs';
 import { registerAskRoutes } from './routes/ask';
 import { registerFaqRoutes } from './routes/faqs';
 import { registerFeedbackRoutes } from './routes/feedback';
-import { registerLocalWriteRoutes, type LocalWrites } from './routes/local-writes';
+import { registerLocalWriteRoutes } from './routes/local-writes';
 import { registerQuarantineRoutes } from './routes/quarantine';
 import { registerSitesAdminRoutes } from './routes/sites-admin';
 import { registerDocumentPageRoutes } from './routes/document-page';
@@ -31,32 +28,23 @@ import { publicBaseFrom } from './public-base';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export interface AppServices {
-  db: Db;
-  search: SearchService;
-  /** Job queues whose status GET /v1/admin/jobs reports (cli/serve opens them). */
-  jobs?: JobQueueStatusSource[];
-  /** Editors' curation behind /v1/admin/synonyms, hot-words, pins and query-log (cli/serve opens it). */
-  curation?: Curation;
-  /** The consultation knowledge base's FAQ index (cli/serve follows the table); default: built here, loaded on first use. */
-  faqs?: FaqService;
-  /** Answers behind /v1/ask (cli/serve configures the LLM); default: extractive over `search` and `faqs`. */
-  answers?: AnswerService;
-  /** The CLI's writes handed to this process when it holds the embedded library (cli/serve builds them). */
-  localWrites?: LocalWrites;
-}
-
+/** How the HTTP API behaves; cli/config.ts reads them from the environment once. */
 export interface AppOptions {
   /** Requests per minute per client IP; default 600 (a busy widget page, well under abuse); 0 = off. */
   rateLimitPerMinute?: number;
   logger?: boolean;
-  /** Shared secret for the x-zhiwen-admin-token header of the curation routes; default env ZHIWEN_ADMIN_TOKEN. Unset = off (403). */
+  /**
+   * Deprecated: the shared secret of the x-zhiwen-admin-token header, acting as the platform admin "admin-token"
+   * (use accounts and `Authorization: Bearer`, api/auth). Unset or empty = that header is refused (403).
+   */
   adminToken?: string;
-  /** The API's public URL, which document links (/d/<id>) are made absolute with; default env ZHIWEN_PUBLIC_URL, else each request's own origin. */
+  /** The API's public URL, which document links (/d/<id>) are made absolute with; unset = each request's own origin. */
   publicUrl?: string;
+  /** The built widget bundle served at /widget/zhiwen.js (widget/build.ts; `zhiwen serve` builds it at start). */
+  widgetFile?: string;
 }
 
-/** Builds the HTTP API over the given services (no listening: tests use inject()). */
+/** Wires the routes to services built once (api/compose.ts); no listening: tests use inject(). */
 export async function buildApp(services: AppServices, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -64,7 +52,9 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   installErrorHandler(app);
-  const publicBase = publicBaseFrom(options.publicUrl ?? process.env.ZHIWEN_PUBLIC_URL);
+  // Before every route, so its hooks cover them all (api/auth/route-actions.ts holds each route's rule).
+  installAuth(app, services.db, { legacyAdminToken: options.adminToken });
+  const publicBase = publicBaseFrom(options.publicUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
@@ -76,25 +66,31 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
   const perMinute = options.rateLimitPerMinute ?? 600;
   if (perMinute > 0) await app.register(rateLimit, { max: perMinute, timeWindow: '1 minute' });
   await app.register(swagger, {
-    openapi: { info: { title: 'Zhiwen (智问) API', version: '0.1.0', description: 'Search and Q&A over the unified information resource library' } },
+    openapi: {
+      info: { title: 'Zhiwen (智问) API', version: '0.1.0', description: 'Search and Q&A over the unified information resource library' },
+      components: { securitySchemes: SECURITY_SCHEMES },
+      security: [{ bearer: [] }, { legacyAdminToken: [] }],
+    },
+    // Shared schemas keep their $id as their name under components/schemas (e.g. ErrorResponse).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyStatic, { root: path.join(here, 'public'), prefix: '/' });
+  const adminOnly = requireAuthorized;
+  registerAuthRoutes(app, services.db);
   registerSystemRoutes(app, services);
-  registerWidgetRoutes(app);
+  registerWidgetRoutes(app, { file: options.widgetFile });
   registerSearchRoutes(app, services.search, publicBase);
   registerSuggestRoutes(app, services.search.suggestions);
-  await registerCurationRoutes(app, services.db, services.curation, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
-  registerJobRoutes(app, services.jobs, { adminToken: options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN });
-  const faqs = services.faqs ?? new FaqService(services.db);
-  const answers = services.answers ?? new AnswerService({ db: services.db, search: services.search, faqs });
-  registerAskRoutes(app, answers, services.db, publicBase);
+  await registerCurationRoutes(app, services.editorial.curation, adminOnly);
+  registerJobRoutes(app, services.jobs, adminOnly);
+  registerAskRoutes(app, services.answers, services.db, publicBase);
   registerDocumentPageRoutes(app, services.db);
   registerLibraryInfoRoutes(app, services.db);
   registerFeedbackRoutes(app, services.db);
   registerLocalWriteRoutes(app, services.localWrites);
-  registerQuarantineRoutes(app, services.db, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
-  registerSitesAdminRoutes(app, services.db, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
-  await registerFaqRoutes(app, { db: services.db, search: services.search, faqs, answers }, options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN);
+  registerQuarantineRoutes(app, services.db, adminOnly);
+  registerSitesAdminRoutes(app, services.db, adminOnly);
+  await registerFaqRoutes(app, services.editorial.faqs, adminOnly);
   return app;
 }

@@ -9,6 +9,7 @@ import { createOpenAiChat, GroundedGenerator } from '../retrieval/llm';
 import { startFakeOpenAi, type FakeOpenAi, type FakeReply, type FakeRequest } from '../retrieval/llm/fake-openai';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 const TOKEN = 'test-admin-secret';
 const as = (user: string) => ({ 'x-zhiwen-admin-token': TOKEN, 'x-zhiwen-user': user });
@@ -33,7 +34,7 @@ describe('consultation API: /v1/ask, /v1/faqs, /v1/feedback', () => {
     search = new SearchService(db);
     await search.sync();
     faqs = new FaqService(db);
-    app = await buildApp({ db, search, faqs }, { adminToken: TOKEN, rateLimitPerMinute: 0 });
+    app = await buildApp(composeServices({ db, search, faqs }), { adminToken: TOKEN, rateLimitPerMinute: 0 });
     fake = await startFakeOpenAi((r) => llmReply(r));
   });
   afterAll(async () => {
@@ -85,7 +86,7 @@ describe('consultation API: /v1/ask, /v1/faqs, /v1/feedback', () => {
   });
 
   it('guards editor routes: disabled without a token, 401 with a wrong one, a user name required', async () => {
-    const off = await buildApp({ db, search, faqs }, { adminToken: '', rateLimitPerMinute: 0 });
+    const off = await buildApp(composeServices({ db, search, faqs }), { adminToken: '', rateLimitPerMinute: 0 });
     const res = await off.inject({ method: 'GET', url: '/v1/faqs', headers: as('alice') });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'ADMIN_DISABLED' });
@@ -177,7 +178,7 @@ describe('consultation API: /v1/ask, /v1/faqs, /v1/feedback', () => {
     beforeAll(async () => {
       const chat = createOpenAiChat({ baseUrl: fake.baseUrl, model: 'fake', apiKey: 'k', timeoutMs: 3000 });
       const answers = new AnswerService({ db, search, faqs }, { llm: new GroundedGenerator(chat, 3000) });
-      llmApp = await buildApp({ db, search, faqs, answers }, { adminToken: TOKEN, rateLimitPerMinute: 0 });
+      llmApp = await buildApp(composeServices({ db, search, faqs, answers }), { adminToken: TOKEN, rateLimitPerMinute: 0 });
     });
     afterAll(async () => llmApp?.close());
     /** The number the prompt gave the passage of a document title. */

@@ -6,6 +6,7 @@ import { openLibrary, openPg, type Db } from '../library/store';
 import { createTestDatabase, SKIP_WITHOUT_TEST_DATABASE, TEST_DATABASE_URL, type TestDatabase } from '../library/store/test-database';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 async function until<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + ms;
@@ -42,7 +43,7 @@ describe.skipIf(!TEST_DATABASE_URL)('an API replica while its PostgreSQL goes aw
     const search = new SearchService(db, { followIntervalMs: 200 });
     await search.sync();
     stopFollowing = search.follow();
-    app = await buildApp({ db, search });
+    app = await buildApp(composeServices({ db, search }));
   });
   afterAll(async () => {
     stopFollowing?.();

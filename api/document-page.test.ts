@@ -9,6 +9,7 @@ import type { DocumentInput } from '../library/model/document';
 import { openLibrary, type Db } from '../library/store';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 const POLICY = [
   '各市（州）人民政府，省政府各部门：',
@@ -61,8 +62,8 @@ describe('document pages: every result and citation opens', () => {
     for (const r of (await db.query<{ id: number; external_id: string }>('SELECT id, external_id FROM documents')).rows) ids.set(r.external_id, Number(r.id));
     const search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search }, { rateLimitPerMinute: 0, publicUrl: '' });
-    configured = await buildApp({ db, search }, { rateLimitPerMinute: 0, publicUrl: 'https://www.example.gov.cn/zhiwen/' });
+    app = await buildApp(composeServices({ db, search }), { rateLimitPerMinute: 0, publicUrl: '' });
+    configured = await buildApp(composeServices({ db, search }), { rateLimitPerMinute: 0, publicUrl: 'https://www.example.gov.cn/zhiwen/' });
   });
   afterAll(async () => {
     await app?.close();
@@ -149,7 +150,7 @@ describe('document pages: every result and citation opens', () => {
   });
 
   it('rejects a ZHIWEN_PUBLIC_URL that is not an http(s) URL, naming it', async () => {
-    await expect(buildApp({ db, search: new SearchService(db) }, { publicUrl: 'javascript:alert(1)' })).rejects.toThrow(/ZHIWEN_PUBLIC_URL must be an http\(s\) URL/);
+    await expect(buildApp(composeServices({ db, search: new SearchService(db) }), { publicUrl: 'javascript:alert(1)' })).rejects.toThrow(/ZHIWEN_PUBLIC_URL must be an http\(s\) URL/);
   });
 });
 
@@ -158,7 +159,7 @@ describe('GET /v1/library: the try-it page says "sample data" only while nothing
     const db = await openLibrary();
     try {
       await loadSampleLibrary(db);
-      const app = await buildApp({ db, search: new SearchService(db) }, { rateLimitPerMinute: 0 });
+      const app = await buildApp(composeServices({ db, search: new SearchService(db) }), { rateLimitPerMinute: 0 });
       expect((await app.inject({ url: '/v1/library' })).json()).toEqual({ sampleOnly: true });
       const writer = new LibraryWriter(db);
       async function* items() {

@@ -11,6 +11,7 @@ import { openLibrary, type Db } from '../library/store';
 import { corpusAvailable, corpusFile } from '../library/testing/corpus';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 const HOST = 'zhiwen.test';
 /** Documents taken from the start of each feed (the laws are long: fewer of them keep the test quick). */
@@ -44,7 +45,7 @@ describe.skipIf(!corpusAvailable)('every search result and citation opens (real 
     }
     const search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search }, { rateLimitPerMinute: 0, publicUrl: '' });
+    app = await buildApp(composeServices({ db, search }), { rateLimitPerMinute: 0, publicUrl: '' });
   }, 240_000);
   afterAll(async () => {
     await app?.close();

@@ -16,6 +16,7 @@ import { openLibrary, type Db } from '../library/store';
 import { FaqService } from '../retrieval/faq';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 const LABEL = /^(?:留言|答复|回复|问|答)[：:]/u;
 
@@ -43,7 +44,7 @@ describe('Q&A feeds answer /v1/ask from the knowledge base', () => {
     const search = new SearchService(db);
     await search.sync();
     faqs = new FaqService(db);
-    app = await buildApp({ db, search, faqs }, { rateLimitPerMinute: 0 });
+    app = await buildApp(composeServices({ db, search, faqs }), { rateLimitPerMinute: 0 });
   });
   afterAll(async () => {
     await app?.close();

@@ -4,6 +4,7 @@ import { openLibrary, type Db } from '../library/store';
 import { loadSampleLibrary } from '../ingest/sample/load-sample';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 describe('GET /v1/search understands how citizens ask (sample city, starter synonyms)', () => {
   let db: Db;
@@ -13,7 +14,7 @@ describe('GET /v1/search understands how citizens ask (sample city, starter syno
     await loadSampleLibrary(db);
     const search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search });
+    app = await buildApp(composeServices({ db, search }));
   });
   afterAll(async () => {
     await app?.close();
@@ -47,8 +48,9 @@ describe('GET /v1/search understands how citizens ask (sample city, starter syno
   });
 
   it('offers "您是不是要找" corrections, and searches with one when the query finds nothing', async () => {
-    const offered = (await get({ q: '社保咔' })).body;
-    expect(offered.correction).toEqual({ query: '社保卡', applied: false });
+    // Most of the question is right as typed, so the correction is offered (社保咔 alone is searched as 社保卡).
+    const offered = (await get({ q: '社保咔怎么申领办理' })).body;
+    expect(offered.correction).toEqual({ query: '社保卡怎么申领办理', applied: false });
     expect(ids(offered)[0]).toBe('sample-003');
     const applied = (await get({ q: '躁音' })).body;
     expect(applied.correction).toEqual({ query: '噪音', applied: true });

@@ -4,6 +4,7 @@ import { openLibrary, type Db } from '../library/store';
 import { loadSampleLibrary } from '../ingest/sample/load-sample';
 import { SearchService } from '../retrieval/search';
 import { buildApp } from './app';
+import { composeServices } from './compose';
 
 describe('GET /v1/search on the sample city', () => {
   let db: Db;
@@ -13,7 +14,7 @@ describe('GET /v1/search on the sample city', () => {
     await loadSampleLibrary(db);
     const search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search });
+    app = await buildApp(composeServices({ db, search }));
   });
   afterAll(async () => {
     await app?.close();

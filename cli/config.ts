@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LibraryLocation } from '../library/store';
 
-/** Settings read from the environment once, at start. */
+/** Settings read from the environment once, at start: the only place the service's settings are read. */
 export interface ZhiwenConfig {
   library: LibraryLocation;
   port: number;
@@ -9,6 +9,15 @@ export interface ZhiwenConfig {
   redisUrl?: string;
   /** Requests per minute per client IP; 0 turns the limit off (benchmarks on loopback). */
   rateLimitPerMinute: number;
+  /**
+   * ZHIWEN_ADMIN_TOKEN (deprecated): a shared secret sent in x-zhiwen-admin-token, acting as the platform admin "admin-token";
+   * accounts (`zhiwen users`) and `Authorization: Bearer` replace it. Unset = that header is refused (403). Read here only.
+   */
+  adminToken?: string;
+  /** ZHIWEN_PUBLIC_URL: the API's public URL for absolute document links; unset = each request's origin. */
+  publicUrl?: string;
+  /** Request logging; LOG_LEVEL=silent turns it off. */
+  logger: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ZhiwenConfig {
@@ -25,6 +34,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ZhiwenConfig {
     host: env.HOST ?? '::',
     redisUrl: env.REDIS_URL || undefined,
     rateLimitPerMinute: nonNegativeInteger(env.ZHIWEN_RATE_LIMIT_PER_MINUTE, 600, 'ZHIWEN_RATE_LIMIT_PER_MINUTE'),
+    adminToken: env.ZHIWEN_ADMIN_TOKEN || undefined,
+    publicUrl: env.ZHIWEN_PUBLIC_URL || undefined,
+    logger: env.LOG_LEVEL !== 'silent',
   };
 }
 

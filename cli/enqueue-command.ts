@@ -1,6 +1,3 @@
-import { openLibrary } from '../library/store';
-import { siteResolverFromEnv } from './sites-command';
-import { openEmbedder } from '../library/embeddings';
 import type { FeedKind } from '../ingest/feeds';
 import {
   INGEST_QUEUE,
@@ -16,7 +13,7 @@ import {
 import type { ZhiwenConfig } from './config';
 import type { IngestSettings } from './ingest-settings';
 import { jobProgressDisplay } from './job-progress';
-import { embeddingStep } from './worker-command';
+import { openIngestRuntime } from './ingest-runtime';
 
 export interface EnqueueCommandOptions {
   site?: string;
@@ -45,16 +42,12 @@ export async function enqueueCommand(
   if (inProcess && !options.wait) {
     throw new Error('--no-wait needs REDIS_URL: without Redis the jobs run in this process');
   }
+  const runtime = inProcess || options.work ? await openIngestRuntime(config, settings) : null;
   const queue = openJobQueue<IngestDocumentData, IngestDocumentResult>(INGEST_QUEUE, settings.queue);
-  const db = inProcess || options.work ? await openLibrary(config.library) : null;
-  const embedder = db
-    ? await openEmbedder(settings.embedModel, { batchSize: settings.embedBatchSize })
-    : null;
   let worker: JobWorker | null = null;
   try {
-    if (db && embedder) {
-      const afterStore = await embeddingStep(db, embedder, options.concurrency);
-      worker = startIngestWorker(db, queue, { sites: siteResolverFromEnv(db), concurrency: options.concurrency, afterStore });
+    if (runtime) {
+      worker = startIngestWorker(runtime.ingestor, queue, { concurrency: options.concurrency });
     } else {
       console.error(
         `jobs go to Redis queue "${INGEST_QUEUE}": start \`zhiwen worker\` processes to work on them`,
@@ -85,8 +78,7 @@ export async function enqueueCommand(
   } finally {
     await worker?.close();
     await queue.close();
-    await embedder?.close();
-    await db?.close();
+    await runtime?.close();
   }
 }
 

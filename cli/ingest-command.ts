@@ -2,11 +2,14 @@ import path from 'node:path';
 import { defaultSiteFromEnv, siteResolverFromEnv } from './sites-command';
 import cliProgress from 'cli-progress';
 import { clusterStats, countLinks, countQuarantined } from '../library/documents';
+import type { Embedder } from '../library/embeddings';
 import { openLibrary, type Db } from '../library/store';
 import { estimateItems, planInputs, readPlannedFile, RunIds, type FeedItem, type FeedKind, type InputPlan, type PlannedFile } from '../ingest/feeds';
 import { inputLimitsFromEnv } from '../ingest/limits';
-import { addSummary, emptySummary, ingestItems, LibraryWriter, type IngestSummary } from '../ingest/pipeline';
+import { addSummary, emptySummary, Ingestor, type IngestSummary } from '../ingest/pipeline';
 import type { ZhiwenConfig } from './config';
+import { readIngestSettings, type IngestSettings } from './ingest-settings';
+import { openIngestRuntime } from './ingest-runtime';
 import { findLocalService, runInService, type LocalService } from './local-service';
 
 export interface IngestCommandOptions {
@@ -52,6 +55,8 @@ export interface IngestInLibraryOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Stops reading at the next item; what was read so far is stored and summarised. */
   signal?: AbortSignal;
+  /** The embedding stage's model (the service's); default none: documents are stored without vectors. */
+  embedder?: Embedder;
 }
 
 /** Summaries are grouped per feed file, and per path given for pages and attachments (a folder's, or one file's). */
@@ -74,8 +79,9 @@ async function* untilAborted(items: AsyncIterable<FeedItem>, signal: AbortSignal
   }
 }
 
-async function ingestPlan(db: Db, plan: InputPlan, planLevel: IngestSummary, options: IngestInLibraryOptions): Promise<IngestRun> {
-  const writer = new LibraryWriter(db, { sites: siteResolverFromEnv(db, options.defaultSite) });
+async function ingestPlan(
+  db: Db, ingestor: Ingestor, plan: InputPlan, planLevel: IngestSummary, options: IngestInLibraryOptions,
+): Promise<IngestRun> {
   const total = options.estimate ? await estimateItems(plan.files) : 0;
   const groups = new Map<string, IngestSummary>();
   let done = 0;
@@ -83,9 +89,7 @@ async function ingestPlan(db: Db, plan: InputPlan, planLevel: IngestSummary, opt
   const reading = { limits: inputLimitsFromEnv(), ids: new RunIds() };
   for (const file of plan.files) {
     if (options.signal?.aborted) break;
-    const summary = await ingestItems(db, untilAborted(readPlannedFile(file, reading), options.signal), {
-      writer,
-      qa: { publish: options.publishQa },
+    const summary = await ingestor.ingest(untilAborted(readPlannedFile(file, reading), options.signal), {
       onProgress: (n) => options.onProgress?.({ done: done + n, total, file: path.basename(file.path) }),
     });
     done += summary.added + summary.updated + summary.unchanged + summary.rejected.length + qaCount(summary);
@@ -101,7 +105,13 @@ async function ingestPlan(db: Db, plan: InputPlan, planLevel: IngestSummary, opt
  */
 export async function ingestInLibrary(db: Db, paths: string[], options: IngestInLibraryOptions = {}): Promise<IngestRun> {
   const { plan, planLevel } = await planIngest(paths, options);
-  return ingestPlan(db, plan, planLevel, options);
+  const ingestor = new Ingestor(db, {
+    sites: siteResolverFromEnv(db, options.defaultSite),
+    embedder: options.embedder,
+    qa: { publish: options.publishQa },
+  });
+  await ingestor.ready();
+  return ingestPlan(db, ingestor, plan, planLevel, options);
 }
 
 async function libraryTotals(db: Db): Promise<LibraryTotals> {
@@ -115,7 +125,12 @@ async function libraryTotals(db: Db): Promise<LibraryTotals> {
  * When a `zhiwen serve` holds the embedded library, the service does the writing (PGlite is
  * single-process) and this process shows its progress and summary.
  */
-export async function ingestCommand(paths: string[], config: ZhiwenConfig, options: IngestCommandOptions): Promise<IngestSummary[]> {
+export async function ingestCommand(
+  paths: string[],
+  config: ZhiwenConfig,
+  options: IngestCommandOptions,
+  settings: IngestSettings = readIngestSettings(),
+): Promise<IngestSummary[]> {
   const service = config.library.dataDir ? findLocalService(config.library.dataDir) : null;
   const display = progressDisplay(options.progress);
   let run: IngestRun;
@@ -126,11 +141,11 @@ export async function ingestCommand(paths: string[], config: ZhiwenConfig, optio
       const { plan, planLevel } = await planIngest(paths, local);
       if (plan.files.length === 0) run = { groups: [], planLevel, library: null };
       else {
-        const db = await openLibrary(config.library);
+        const runtime = await openIngestRuntime(config, settings, { qa: { publish: options.publishQa } });
         try {
-          run = await ingestPlan(db, plan, planLevel, local);
+          run = await ingestPlan(runtime.db, runtime.ingestor, plan, planLevel, local);
         } finally {
-          await db.close();
+          await runtime.close();
         }
       }
     }
@@ -260,9 +275,9 @@ export interface WithdrawResult {
 /** Withdraws documents by external id in an open library (this process's, or the service's). */
 export async function withdrawInLibrary(db: Db, externalIds: string[]): Promise<WithdrawResult> {
   const out: WithdrawResult = { withdrawn: [], missing: [] };
-  const writer = new LibraryWriter(db);
+  const ingestor = new Ingestor(db);
   for (const id of externalIds) {
-    if (await writer.withdraw(id)) out.withdrawn.push(id);
+    if (await ingestor.withdraw(id)) out.withdrawn.push(id);
     else out.missing.push(id);
   }
   return out;

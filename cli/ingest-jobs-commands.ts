@@ -93,6 +93,12 @@ export function registerIngestJobCommands(program: Command): void {
     .option('--max-bytes <n>', 'largest page accepted', int, 10 * 1024 * 1024)
     .option('--sitemap', 'the start URL is a sitemap (automatic for .xml)')
     .option('--restart', 'forget the saved frontier and start over', false)
+    .option(
+      '--allow-host <host>',
+      'internal host name, IP or CIDR the crawler may fetch (repeatable; adds to ZHIWEN_CRAWL_ALLOW_HOSTS)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--no-progress', 'no progress lines')
     .action(
       async (
@@ -106,6 +112,7 @@ export function registerIngestJobCommands(program: Command): void {
           maxBytes: number;
           sitemap?: boolean;
           restart: boolean;
+          allowHost: string[];
           progress: boolean;
         },
       ) => {
@@ -118,6 +125,7 @@ export function registerIngestJobCommands(program: Command): void {
           maxBytes: opts.maxBytes,
           sitemap: opts.sitemap,
           restart: opts.restart,
+          allowHosts: opts.allowHost,
           progress: opts.progress,
         });
       },

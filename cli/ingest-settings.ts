@@ -7,6 +7,12 @@ export interface IngestSettings {
   embedModel?: string;
   /** ZHIWEN_EMBED_BATCH: texts per forward pass. */
   embedBatchSize?: number;
+  /**
+   * ZHIWEN_CRAWL_ALLOW_HOSTS: internal hosts `zhiwen crawl` may fetch, comma-separated host names, IP
+   * addresses and CIDR ranges ("intranet.example.gov.cn,10.0.0.0/8"); unset = every loopback, private,
+   * link-local and metadata address is refused.
+   */
+  crawlAllowHosts?: string[];
 }
 
 function optionalInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -27,5 +33,6 @@ export function readIngestSettings(env: NodeJS.ProcessEnv = process.env): Ingest
     },
     embedModel: env.ZHIWEN_EMBED_MODEL || undefined,
     embedBatchSize: optionalInt(env, 'ZHIWEN_EMBED_BATCH'),
+    crawlAllowHosts: env.ZHIWEN_CRAWL_ALLOW_HOSTS ? env.ZHIWEN_CRAWL_ALLOW_HOSTS.split(',') : undefined,
   };
 }

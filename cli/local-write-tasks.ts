@@ -1,10 +1,11 @@
 import type { LocalWrites } from '../api/routes/local-writes';
 import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { ZhiwenError } from '../library/errors';
+import type { Embedder } from '../library/embeddings';
 import type { Db } from '../library/store';
 import type * as IngestCommandModule from './ingest-command';
 
-const badRequest = (message: string) => new ZhiwenError('BAD_REQUEST', message, 400);
+const badRequest = (message: string) => new ZhiwenError('BAD_REQUEST', message);
 
 function stringList(value: unknown, field: string): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.length > 0)) {
@@ -16,9 +17,10 @@ function stringList(value: unknown, field: string): string[] {
 /**
  * What `zhiwen serve` runs for the CLI's handed-over writes, in its own process: the same code the
  * CLI runs on a library it opens itself. One write at a time, in arrival order (a second CLI waits).
- * The ingest pipeline loads on the first write, not at start.
+ * The ingest pipeline loads on the first write, not at start. `embedder` is the service's own (the
+ * model its hybrid search uses): handed-over documents get their vectors as a CLI's would.
  */
-export function localWriteTasks(db: Db, secret: string): LocalWrites {
+export function localWriteTasks(db: Db, secret: string, embedder?: Embedder): LocalWrites {
   let tail: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
     const run = tail.then(work, work);
@@ -44,6 +46,7 @@ export function localWriteTasks(db: Db, secret: string): LocalWrites {
             estimate: b.estimate === true,
             onProgress: (p) => emit({ ...p }),
             signal,
+            embedder,
           }),
         );
       },

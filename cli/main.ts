@@ -4,6 +4,7 @@ import { FEED_KINDS, type FeedKind } from '../ingest/feeds/feed-kinds';
 import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { registerQuarantineCommands } from './quarantine-command';
 import { registerSitesCommands } from './sites-command';
+import { registerAccountCommands } from './users-command';
 import { serve } from './serve';
 import type * as IngestCommandModule from './ingest-command';
 
@@ -51,6 +52,7 @@ program
 registerIngestJobCommands(program);
 registerQuarantineCommands(program);
 registerSitesCommands(program);
+registerAccountCommands(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhiwen: ${err.message}`);

@@ -1,4 +1,5 @@
 import { buildApp } from '../api/app';
+import { composeServices } from '../api/compose';
 import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
 import { keepPlannerStatistics, openLibrary, refreshPlannerStatistics } from '../library/store';
 import { Curation } from '../retrieval/curation';
@@ -12,6 +13,7 @@ import { openJobQueue } from '../ingest/jobs/open-queue';
 import { readIngestSettings } from './ingest-settings';
 import { localWriteTasks } from './local-write-tasks';
 import { loopbackUrl, newLocalSecret, writeServiceFile } from './local-service';
+import { ensureWidgetBundle } from '../widget/build';
 
 export interface ServeOptions {
   /** Load the sample city into an empty library (default true). */
@@ -28,7 +30,8 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
     console.log(`empty library: loaded the sample city (${loaded.documents} sample documents, fictional)`);
   }
   // Hybrid search when ZHIWEN_EMBED_MODEL names a model; vectors of another model fail here, with the fix.
-  const { embedModel, embedBatchSize } = readIngestSettings();
+  const ingest = readIngestSettings();
+  const { embedModel, embedBatchSize } = ingest;
   const embedder = await openEmbedder(embedModel, { batchSize: embedBatchSize });
   if (embedder.dimensions > 0) {
     const stamp = await checkEmbeddingStamp(db, embedder);
@@ -53,19 +56,26 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   if (compacted) console.log(`heap compacted after the load: ${Math.round(compacted.beforeMiB)} → ${Math.round(compacted.afterMiB)} MiB in ${Math.round(compacted.ms)} ms`);
   const stopFollowing = search.follow();
   // The consultation knowledge base's FAQ index, and answers (grounded LLM when ZHIWEN_LLM_* is set).
-  const faqs = new FaqService(db);
+  const faqs = new FaqService(db, { synonymsOf: search.synonymsOf });
   console.log(`FAQ index ready: ${await faqs.sync()} entries`);
   const stopFaqs = faqs.follow();
   const answers = answerServiceFromEnv({ db, search, faqs });
   console.log(answers.llm ? `answers: grounded LLM ${answers.llm}, extractive fallback` : 'answers: extractive (set ZHIWEN_LLM_BASE_URL and ZHIWEN_LLM_MODEL for an LLM)');
   // With REDIS_URL: the workers' shared queue; without: this process's own (in-process) jobs.
-  const jobs = openJobQueue(INGEST_QUEUE, readIngestSettings().queue);
+  const jobs = openJobQueue(INGEST_QUEUE, ingest.queue);
   // An embedded library has one writer, this process: the CLI's ingest and withdraw come to it (local-writes route).
   const { dataDir } = config.library;
-  const localWrites = dataDir ? localWriteTasks(db, newLocalSecret()) : undefined;
-  const app = await buildApp({ db, search, jobs: [jobs], curation, faqs, answers: answers.service, localWrites }, {
-    logger: process.env.LOG_LEVEL !== 'silent',
+  const localWrites = dataDir ? localWriteTasks(db, newLocalSecret(), embedder) : undefined;
+  // The widget script is a built file: built here when missing or older than widget/src.
+  const widget = await ensureWidgetBundle();
+  if (widget.built) console.log(`widget bundled: ${widget.file}`);
+  const services = composeServices({ db, search, jobs: [jobs], curation, faqs, answers: answers.service, localWrites });
+  const app = await buildApp(services, {
+    logger: config.logger,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    adminToken: config.adminToken,
+    publicUrl: config.publicUrl,
+    widgetFile: widget.file,
   });
   const address = await app.listen({ port: config.port, host: config.host, ipv6Only: false });
   const port = (app.server.address() as { port: number }).port;

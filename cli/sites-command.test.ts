@@ -49,7 +49,7 @@ async function crawlAndSiteOf(name: string, site?: string): Promise<string | und
   const log = console.log;
   console.log = () => {};
   try {
-    await crawlCommand(`${base}/`, config, readIngestSettings({}), { progress: false, maxPages: 1, requestsPerSecond: 50, site });
+    await crawlCommand(`${base}/`, config, readIngestSettings({}), { progress: false, maxPages: 1, requestsPerSecond: 50, site, allowHosts: ['127.0.0.1'] });
   } finally {
     console.log = log;
   }

@@ -9,6 +9,7 @@ import { benchBaselines, benchHttp, benchQueries, parseSize, sentencePool, start
 import type { HttpBenchResult, RunningServer } from './bench';
 import { scaleBench } from './bench/scale-bench';
 import { formatIngestBench, ingestBench } from './bench/ingest-bench';
+import { formatOcrBench, ocrBench } from './bench/ocr-bench';
 import { loadCorpus } from './data';
 import { runQuality } from './quality';
 import type { IndexMode } from './quality';
@@ -33,6 +34,7 @@ const USAGE = `usage: tsx evals/cli.ts <eval|bench> [options]
            --base-url http://127.0.0.1:PORT   load an already running server over HTTP
            --zhiwen-sizes 10k,100k,1m  Zhiwen's own server on synthetic libraries (built once into .tmp/bench/)
            --ingest-docs N  ingest pipeline speed (docs per CPU-second) on N real 2 KB documents
+           --ocr-pages N  OCR seconds per page and character error rate on N generated scanned pages
            --server-cmd "cmd args"  start the server (needs --base-url), sample its RSS, stop it after;
                       run it directly (node --import tsx cli/main.ts serve), not via npx, so the RSS is the server's
            --concurrency N (8)  --duration-ms N (10000)  --max-requests N`;
@@ -69,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
       'max-requests': { type: 'string' },
       'zhiwen-sizes': { type: 'string' },
       'ingest-docs': { type: 'string' },
+      'ocr-pages': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -136,7 +139,9 @@ async function main(argv: string[]): Promise<void> {
     ? await ingestBench({ corpusDir: dataDir, docs: positiveInt(values['ingest-docs'], 1000, 'ingest-docs'), batchSizes: [1, 64] })
     : undefined;
   if (ingest) log(formatIngestBench(ingest));
-  const report: BenchReport = { baselines, http, httpNote, scale, ingest };
+  const ocr = values['ocr-pages'] ? await ocrBench(positiveInt(values['ocr-pages'], 5, 'ocr-pages')) : undefined;
+  if (ocr) log(formatOcrBench(ocr));
+  const report: BenchReport = { baselines, http, httpNote, scale, ingest, ocr };
   const markdown = benchMarkdown(report, stamp);
   console.log(markdown);
   const files = await writeReport(outDir, { name: 'bench', markdown, json: { stamp, ...report }, charts: { 'bench-latency.svg': latencyChart(report) } });

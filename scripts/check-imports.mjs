@@ -3,11 +3,13 @@
 // the widget talks to the API over HTTP only. And `zhiwen serve` (cli/main.ts) must not load, at
 // start, the packages only ingest, answers with an LLM, embeddings or an XLSX transfer need: each
 // stays in every API replica's memory for good (the feed readers alone cost ~170 MiB).
-// Fails with the offending file and import.
+// And no import circle (`import type` included: a circle of types is still two modules that cannot
+// be understood apart). Fails with the offending file and import, or the circle.
+// Usage: node scripts/check-imports.mjs [root]   (root defaults to this repository; tests pass a fixture tree)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..'));
 const allowed = {
   library: ['library'],
   ingest: ['ingest', 'library'],
@@ -17,11 +19,17 @@ const allowed = {
 };
 const problems = [];
 
+/** Source files (not tests) and the local files each imports statically: the graph the circle check walks. */
+const graph = new Map();
+
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) walk(full);
-    else if (/\.(ts|mjs|js)$/.test(name)) check(full);
+    else if (/\.(ts|mjs|js)$/.test(name)) {
+      check(full);
+      if (!/\.test\.ts$/.test(name)) graph.set(full, staticImports(full));
+    }
   }
 }
 
@@ -36,23 +44,82 @@ function check(file) {
   }
 }
 
-for (const layer of Object.keys(allowed)) {
+function resolveSource(from, spec) {
+  const base = path.resolve(path.dirname(from), spec);
+  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+}
+
+/** Local files `file` imports or re-exports statically, `import type` included (not `import()`). */
+function staticImports(file) {
+  const targets = new Set();
+  for (const m of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    const target = resolveSource(file, m[1]);
+    if (target) targets.add(target);
+  }
+  return [...targets];
+}
+
+/** Every import circle in the graph, each as the files around it (Tarjan's strongly connected components). */
+function importCircles() {
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const circles = [];
+  let next = 0;
+  const visit = (file) => {
+    index.set(file, next);
+    low.set(file, next++);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file), low.get(target)));
+      } else if (onStack.has(target)) low.set(file, Math.min(low.get(file), index.get(target)));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component = [];
+    let member;
+    do {
+      member = stack.pop();
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || (graph.get(file) ?? []).includes(file)) circles.push(component.reverse());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return circles;
+}
+
+for (const layer of [...Object.keys(allowed), 'cli', 'evals']) {
   try {
-    walk(path.join(root, layer));
+    if (layer in allowed) walk(path.join(root, layer));
+    else walkGraphOnly(path.join(root, layer));
   } catch (err) {
     if (err.code !== 'ENOENT') throw err;
   }
+}
+
+/** cli and evals may import any layer, but not in a circle. */
+function walkGraphOnly(dir) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walkGraphOnly(full);
+    else if (/\.(ts|mjs|js)$/.test(name) && !/\.test\.ts$/.test(name)) graph.set(full, staticImports(full));
+  }
+}
+
+for (const circle of importCircles()) {
+  const names = circle.map((f) => path.relative(root, f));
+  problems.push(`import circle: ${[...names, names[0]].join(' → ')} (move what both need into a module of its own)`);
 }
 /** Loaded only on demand (a dynamic import()) by anything `zhiwen serve` loads at start. */
 const NOT_AT_SERVE_START = [
   '@huggingface/transformers', '@langchain/core', '@langchain/openai', 'exceljs', 'linkedom', 'mammoth',
   'pdfjs-dist', 'iconv-lite', 'cli-progress', '@electric-sql/pglite-socket',
 ];
-
-function resolveSource(from, spec) {
-  const base = path.resolve(path.dirname(from), spec);
-  return [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
-}
 
 /** Follows static value imports (not `import type`, not `import()`) from `entry`; reports forbidden packages with the chain. */
 function checkStartupImports(entry) {
@@ -80,7 +147,7 @@ function checkStartupImports(entry) {
   }
 }
 
-checkStartupImports(path.join(root, 'cli', 'main.ts'));
+if (existsSync(path.join(root, 'cli', 'main.ts'))) checkStartupImports(path.join(root, 'cli', 'main.ts'));
 if (problems.length) {
   console.error(`import layering violated (see docs/architecture.md):\n  ${problems.join('\n  ')}`);
   process.exit(1);

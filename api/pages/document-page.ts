@@ -5,9 +5,17 @@
  * /document.css (screen, phone widths, print).
  */
 import { escapeHtml } from '../../library/consultation';
+import { validityLabel } from '../../library/model/validity';
 import type { DocumentView, RelatedDocument } from '../../retrieval/documents';
 
-const NOT_CURRENT: Record<string, string> = { 废止: '该文件已废止，仅供查阅，不作为现行政策依据。', 失效: '该文件已失效，仅供查阅，不作为现行政策依据。' };
+/** The note on a page that is not the rule in force (library/model/validity decides), as HTML; '' for a current document. */
+function currencyWarning(doc: DocumentView): string {
+  const label = validityLabel({ validity: doc.validity, supersededBy: doc.supersededBy?.id });
+  if (label === '已废止' || label === '已失效') return `该文件${label}，仅供查阅，不作为现行政策依据。`;
+  if (!doc.supersededBy) return '';
+  const newer = doc.supersededBy;
+  return `该文件已有新版本：<a href="${escapeHtml(newer.pageUrl)}">${escapeHtml(newer.title)}</a>，本版本仅供查阅。`;
+}
 
 function layout(title: string, siteName: string | null, main: string): string {
   return `<!doctype html>
@@ -79,7 +87,7 @@ function relatedList(heading: string, id: string, docs: RelatedDocument[], withS
 }
 
 export function renderDocumentPage(doc: DocumentView): string {
-  const warning = NOT_CURRENT[doc.validity];
+  const warning = currencyWarning(doc);
   const related = [
     relatedList('政策解读', 'interpreted-by', doc.interpretedBy, false),
     relatedList('解读的政策文件', 'interprets', doc.interprets, false),

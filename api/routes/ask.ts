@@ -3,6 +3,8 @@ import { ZhiwenError } from '../../library/errors';
 import type { Queryable } from '../../library/store';
 import { interpretPolicy, type AnswerService, type AskMeta, type AskRequest, type AskResult } from '../../retrieval/answer';
 import type { PublicBase } from '../public-base';
+import { ASK_EVENTS, ASK_RESPONSE, INTERPRETATION } from '../schemas/ask';
+import { ERROR_RESPONSES, responds } from '../schemas/common';
 
 const askBody = {
   type: 'object',
@@ -74,6 +76,10 @@ export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, 
         summary: 'Ask a question (智能问答): curated FAQ answer, suggestions, a cited answer from the library, or not found',
         tags: ['ask'],
         body: askBody,
+        response: {
+          200: { description: 'the answer', content: { 'application/json': { schema: ASK_RESPONSE }, 'text/event-stream': { schema: { type: 'string', description: ASK_EVENTS } } } },
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
@@ -92,7 +98,9 @@ export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, 
         summary: 'Structured reading of a policy (政策解读): who, conditions, amounts, procedure, deadlines, contact',
         tags: ['ask'],
         params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 300 } }, required: ['id'] },
+        response: responds(INTERPRETATION),
       },
+      config: { errorHints: { NOT_FOUND: 'find ids with GET /v1/search' } },
     },
     async (request) => interpretPolicy(db, request.params.id, publicBase(request)),
   );

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../../library/store';
 import { loadDocumentView, parseDocumentPageId } from '../../retrieval/documents';
 import { renderDocumentPage, renderMissingPage } from '../pages/document-page';
+import { bodyOf, ERROR_RESPONSES } from '../schemas/common';
+
+const PAGE = bodyOf({ 'text/html': 'the page' });
 
 /** How long browsers and proxies may keep a page: an edit or a withdrawal shows within a minute. */
 const CACHE_CONTROL = 'public, max-age=60';
@@ -14,7 +17,7 @@ const CACHE_CONTROL = 'public, max-age=60';
 export function registerDocumentPageRoutes(app: FastifyInstance, db: Queryable): void {
   app.get<{ Params: { id: string } }>(
     '/d/:id',
-    { schema: { summary: 'A document\'s page (HTML): metadata, text, its 解读 or policy, its reposts', tags: ['library'] } },
+    { schema: { summary: 'A document\'s page (HTML): metadata, text, its 解读 or policy, its reposts', tags: ['library'], response: { 200: PAGE, 404: PAGE, 410: PAGE, ...ERROR_RESPONSES } } },
     async (request, reply) => {
       const id = parseDocumentPageId(request.params.id);
       const lookup = id === null ? null : await loadDocumentView(db, id);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { recordFeedback, type FeedbackInput } from '../../library/consultation';
 import type { Db } from '../../library/store';
+import { FEEDBACK_SAVED } from '../schemas/ask';
+import { responds } from '../schemas/common';
 
 const feedbackBody = {
   type: 'object',
@@ -17,7 +19,7 @@ const feedbackBody = {
 export function registerFeedbackRoutes(app: FastifyInstance, db: Db): void {
   app.post<{ Body: FeedbackInput }>(
     '/v1/feedback',
-    { schema: { summary: 'Rate an answer (有用 / 没用)', tags: ['ask'], body: feedbackBody } },
+    { schema: { summary: 'Rate an answer (有用 / 没用)', tags: ['ask'], body: feedbackBody, response: responds(FEEDBACK_SAVED, 201) }, config: { errorHints: { NOT_FOUND: 'send the answerId returned by POST /v1/ask' } } },
     async (request, reply) => {
       const saved = await recordFeedback(db, request.body);
       return reply.status(201).send(saved);

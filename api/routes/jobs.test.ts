@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidRecordError } from '../../library/errors';
 import { MemoryJobQueue, waitForDrain } from '../../ingest/jobs';
+import { adminGuard } from '../admin-guard';
 import { installErrorHandler } from '../error-handler';
 import { registerJobRoutes } from './jobs';
 
@@ -19,7 +20,7 @@ describe('GET /v1/admin/jobs', () => {
     await waitForDrain(queue, { intervalMs: 5 });
     app = Fastify();
     installErrorHandler(app);
-    registerJobRoutes(app, [queue], { adminToken: 'secret-token' });
+    registerJobRoutes(app, [queue], adminGuard('secret-token'));
   });
   afterAll(async () => {
     await app?.close();
@@ -69,7 +70,7 @@ describe('GET /v1/admin/jobs', () => {
     expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'ADMIN_TOKEN_INVALID']);
     const off = Fastify();
     installErrorHandler(off);
-    registerJobRoutes(off, [queue], { adminToken: '' });
+    registerJobRoutes(off, [queue], adminGuard(''));
     const disabled = await off.inject({ url: '/v1/admin/jobs', headers: { 'x-zhiwen-admin-token': 'x' } });
     expect([disabled.statusCode, disabled.json().error.code]).toEqual([403, 'ADMIN_DISABLED']);
     await off.close();

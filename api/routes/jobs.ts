@@ -1,6 +1,8 @@
-import { adminGuard } from '../admin-guard';
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError, ZhiwenError } from '../../library/errors';
+import { NotFoundError, zhiwenError } from '../../library/errors';
+import type { AdminGuard } from '../admin-guard';
+import { JOB, JOB_QUEUES } from '../schemas/admin';
+import { responds } from '../schemas/common';
 
 /** What the route needs of a job queue (ingest/jobs' JobQueue has it; the API never imports ingest). */
 export interface JobQueueStatusSource {
@@ -23,27 +25,14 @@ export interface JobQueueStatusSource {
 }
 
 export interface JobRoutesOptions {
-  /** Shared secret for the x-zhiwen-admin-token header; default env ZHIWEN_ADMIN_TOKEN. Unset = admin API off. */
-  adminToken?: string;
   /** Longest wait for the queue's backend (Redis) before answering 503, in ms; default 3000. */
   timeoutMs?: number;
 }
 
-
 async function withTimeout<T>(work: Promise<T>, ms: number, queue: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ZhiwenError(
-            'JOBS_UNAVAILABLE',
-            `job queue ${queue} did not answer within ${ms} ms: check that Redis (REDIS_URL) is up`,
-            503,
-          ),
-        ),
-      ms,
-    );
+    timer = setTimeout(() => reject(zhiwenError('JOBS_UNAVAILABLE', queue, ms)), ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -55,10 +44,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number, queue: string): Prom
 /** GET /v1/admin/jobs (counts and dead letters per queue) and GET /v1/admin/jobs/:queue/:id, behind the admin token. */
 export function registerJobRoutes(
   app: FastifyInstance,
-  queues: JobQueueStatusSource[] = [],
+  queues: JobQueueStatusSource[],
+  guard: AdminGuard,
   options: JobRoutesOptions = {},
 ): void {
-  const guard = adminGuard(options.adminToken ?? process.env.ZHIWEN_ADMIN_TOKEN, 'admin routes');
   const timeoutMs = options.timeoutMs ?? 3000;
   const byName = new Map(queues.map((q) => [q.name, q]));
 
@@ -74,6 +63,7 @@ export function registerJobRoutes(
           type: 'object',
           properties: { dead: { type: 'integer', minimum: 0, maximum: 200, default: 20 } },
         },
+        response: responds(JOB_QUEUES),
       },
     },
     async (request) => ({
@@ -106,7 +96,7 @@ export function registerJobRoutes(
     '/v1/admin/jobs/:queue/:id',
     {
       preHandler: guard,
-      schema: { summary: 'One job: state, progress, attempts, reason', tags: ['admin'] },
+      schema: { summary: 'One job: state, progress, attempts, reason', tags: ['admin'], response: responds(JOB) },
     },
     async (request) => {
       const queue = byName.get(request.params.queue);

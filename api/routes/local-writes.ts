@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ZhiwenError } from '../../library/errors';
+import { ZhiwenError, zhiwenError } from '../../library/errors';
+import { bodyOf, ERROR_RESPONSES } from '../schemas/common';
 
 export const LOCAL_SECRET_HEADER = 'x-zhiwen-local-secret';
 
@@ -35,16 +36,16 @@ export function registerLocalWriteRoutes(app: FastifyInstance, writes: LocalWrit
   const guard = async (request: FastifyRequest): Promise<void> => {
     // The socket's own address, never a forwarded header: this route must not be reachable through a proxy.
     if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-      throw new ZhiwenError('LOCAL_ONLY', 'this route takes the CLI\'s writes on this machine only (loopback)', 403);
+      throw zhiwenError('LOCAL_ONLY');
     }
     const sent = request.headers[LOCAL_SECRET_HEADER];
     if (typeof sent !== 'string' || !timingSafeEqual(digest(sent), expected)) {
-      throw new ZhiwenError('LOCAL_SECRET_INVALID', `send the secret from the library's service file in the ${LOCAL_SECRET_HEADER} header`, 401);
+      throw zhiwenError('LOCAL_SECRET_INVALID', LOCAL_SECRET_HEADER);
     }
   };
-  app.post<{ Params: { task: string } }>('/v1/local/:task', { schema: { hide: true }, onRequest: guard }, async (request, reply) => {
+  app.post<{ Params: { task: string } }>('/v1/local/:task', { schema: { hide: true, response: { 200: bodyOf({ 'application/x-ndjson': 'progress events, then one result or error event' }), ...ERROR_RESPONSES } }, onRequest: guard }, async (request, reply) => {
     const task = writes.tasks[request.params.task];
-    if (!task) throw new ZhiwenError('NOT_FOUND', `no local task "${request.params.task}": one of ${Object.keys(writes.tasks).join(', ')}`, 404);
+    if (!task) throw new ZhiwenError('NOT_FOUND', `no local task "${request.params.task}": one of ${Object.keys(writes.tasks).join(', ')}`);
     const out = new PassThrough();
     const write = (event: Record<string, unknown>) => {
       if (!out.writableEnded) out.write(`${JSON.stringify(event)}\n`);

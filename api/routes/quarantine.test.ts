@@ -11,6 +11,7 @@ import { openLibrary, type Db } from '../../library/store';
 import { LibraryWriter, prepareDocument } from '../../ingest/pipeline';
 import { SearchService } from '../../retrieval/search';
 import { buildApp } from '../app';
+import { composeServices } from '../compose';
 
 const TOKEN = 'quarantine-test-token';
 const admin = { 'x-zhiwen-admin-token': TOKEN };
@@ -43,7 +44,7 @@ describe('quarantine: list, show, release, reject', () => {
     );
     search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search }, { adminToken: TOKEN, rateLimitPerMinute: 0 });
+    app = await buildApp(composeServices({ db, search }), { adminToken: TOKEN, rateLimitPerMinute: 0 });
   });
   afterAll(async () => {
     await app?.close();
@@ -54,7 +55,7 @@ describe('quarantine: list, show, release, reject', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/admin/quarantine' })).statusCode).toBe(401);
     const wrong = await app.inject({ method: 'POST', url: '/v1/admin/quarantine/secret-flood/release', headers: { 'x-zhiwen-admin-token': 'nope' }, payload: { by: 'x' } });
     expect(wrong.statusCode).toBe(401);
-    const off = await buildApp({ db, search }, { adminToken: '', rateLimitPerMinute: 0 });
+    const off = await buildApp(composeServices({ db, search }), { adminToken: '', rateLimitPerMinute: 0 });
     expect((await off.inject({ method: 'GET', url: '/v1/admin/quarantine', headers: admin })).statusCode).toBe(403);
     await off.close();
   });

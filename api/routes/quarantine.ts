@@ -4,7 +4,13 @@ import {
   type QuarantineState,
 } from '../../library/documents';
 import type { Db } from '../../library/store';
-import { adminGuard } from '../admin-guard';
+import type { AdminGuard } from '../admin-guard';
+import { actingName } from '../auth/acting-name';
+import { QUARANTINE_DECISION, QUARANTINE_LIST, QUARANTINED } from '../schemas/admin';
+import { responds } from '../schemas/common';
+
+/** Where the ids are listed (library messages never name routes). */
+const config = { errorHints: { NOT_FOUND: 'list them at GET /v1/admin/quarantine (or `zhiwen quarantine list`)' } };
 
 /** External ids are feed ids, page URLs or file:<path>: sent URL-encoded (encodeURIComponent) in the path. */
 const idParams = {
@@ -12,16 +18,14 @@ const idParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 2000 } },
   required: ['id'],
 } as const;
-const editor = { type: 'string', minLength: 1, maxLength: 100, description: 'who decides (recorded with the time)' } as const;
+const editor = { type: 'string', minLength: 1, maxLength: 100, description: 'who decides (recorded with the time); ignored with a session or service token, whose own name is recorded' } as const;
 
 /**
  * The documents screening held back (classification marks) and an editor's decision on each:
  * GET /v1/admin/quarantine, GET /v1/admin/quarantine/:id, POST …/:id/release, POST …/:id/reject,
  * behind the admin token. A release makes the document searchable on every replica within seconds.
  */
-export function registerQuarantineRoutes(app: FastifyInstance, db: Db, adminToken: string | undefined): void {
-  const guard = adminGuard(adminToken, 'admin routes');
-
+export function registerQuarantineRoutes(app: FastifyInstance, db: Db, guard: AdminGuard): void {
   app.get<{ Querystring: { state: QuarantineState | 'all'; limit: number } }>(
     '/v1/admin/quarantine',
     {
@@ -36,6 +40,7 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, adminToke
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
           },
         },
+        response: responds(QUARANTINE_LIST),
       },
     },
     async (request) => ({ documents: await listQuarantined(db, request.query) }),
@@ -49,7 +54,9 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, adminToke
         summary: 'One quarantined document: why, its decisions, metadata and (masked) text',
         tags: ['admin'],
         params: idParams,
+        response: responds(QUARANTINED),
       },
+      config,
     },
     async (request) => showQuarantined(db, request.params.id),
   );
@@ -63,9 +70,11 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, adminToke
         tags: ['admin'],
         params: idParams,
         body: { type: 'object', required: ['by'], properties: { by: editor }, additionalProperties: false },
+        response: responds(QUARANTINE_DECISION),
       },
+      config,
     },
-    async (request) => releaseQuarantine(db, request.params.id, request.body.by),
+    async (request) => releaseQuarantine(db, request.params.id, actingName(request, request.body.by)),
   );
 
   app.post<{ Params: { id: string }; Body: { by: string; reason: string } }>(
@@ -82,8 +91,10 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, adminToke
           properties: { by: editor, reason: { type: 'string', minLength: 1, maxLength: 1000 } },
           additionalProperties: false,
         },
+        response: responds(QUARANTINE_DECISION),
       },
+      config,
     },
-    async (request) => rejectQuarantine(db, request.params.id, request.body.by, request.body.reason),
+    async (request) => rejectQuarantine(db, request.params.id, actingName(request, request.body.by), request.body.reason),
   );
 }

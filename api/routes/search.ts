@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { SearchRequest, SearchService } from '../../retrieval/search';
-import { MAX_LIMIT } from '../../retrieval/search';
+import { MAX_LIMIT, MAX_OFFSET } from '../../retrieval/search';
 import type { PublicBase } from '../public-base';
+import { responds } from '../schemas/common';
+import { SEARCH_RESPONSE } from '../schemas/search';
 
 const searchQuerystring = {
   type: 'object',
@@ -17,7 +19,7 @@ const searchQuerystring = {
     year: { type: 'integer', minimum: 1949, maximum: 2100 },
     validity: { type: 'string', enum: ['current', 'all'] },
     limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 10 },
-    offset: { type: 'integer', minimum: 0, maximum: 1000, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
   },
   required: ['q'],
   additionalProperties: false,
@@ -27,7 +29,7 @@ const searchQuerystring = {
 export function registerSearchRoutes(app: FastifyInstance, search: SearchService, publicBase: PublicBase = () => ''): void {
   app.get<{ Querystring: SearchRequest }>(
     '/v1/search',
-    { schema: { summary: 'Search documents (站内搜索)', tags: ['search'], querystring: searchQuerystring } },
+    { schema: { summary: 'Search documents (站内搜索)', tags: ['search'], querystring: searchQuerystring, response: responds(SEARCH_RESPONSE) } },
     async (request) => search.search({ ...request.query, publicBase: publicBase(request) }),
   );
 }

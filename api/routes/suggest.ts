@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_SUGGEST_LIMIT, type SuggestRequest, type SuggestService } from '../../retrieval/suggest';
+import { responds } from '../schemas/common';
+import { SUGGEST_RESPONSE } from '../schemas/search';
 
 const suggestQuerystring = {
   type: 'object',
@@ -14,7 +16,7 @@ const suggestQuerystring = {
 export function registerSuggestRoutes(app: FastifyInstance, suggestions: SuggestService): void {
   app.get<{ Querystring: SuggestRequest }>(
     '/v1/suggest',
-    { schema: { summary: 'Autocomplete, hot and related searches (搜索建议)', tags: ['search'], querystring: suggestQuerystring } },
+    { schema: { summary: 'Autocomplete, hot and related searches (搜索建议)', tags: ['search'], querystring: suggestQuerystring, response: responds(SUGGEST_RESPONSE) } },
     async (request) => suggestions.suggest(request.query),
   );
 }

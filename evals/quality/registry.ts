@@ -12,11 +12,16 @@ import type { SimilarityScorer } from './matching';
 import { taxonomyKeywordClassifier } from './topics';
 import type { TopicClassifier } from './topics';
 import { zhiwenAnswerer, zhiwenFaqMatcher } from './zhiwen-adapters';
+import { zhiwenHybridFaqMatcher } from '../systems/zhiwen-faq-hybrid';
+
+/** As systems/registry.ts: the hybrid FAQ matcher runs only when ZHIWEN_EMBED_MODEL names a model. */
+const EMBED_MODEL = process.env.ZHIWEN_EMBED_MODEL && process.env.ZHIWEN_EMBED_MODEL !== 'none' ? process.env.ZHIWEN_EMBED_MODEL : null;
 
 export const FAQ_MATCHERS: ReadonlyArray<() => FaqMatcher> = [
   bm25TitlesMatcher,
   bm25FieldsMatcher,
   zhiwenFaqMatcher,
+  ...(EMBED_MODEL ? [() => zhiwenHybridFaqMatcher(EMBED_MODEL)] : []),
 ];
 
 export const SIMILARITY_SCORERS: ReadonlyArray<() => SimilarityScorer> = [

@@ -8,6 +8,7 @@ import { mib, ms, table } from './table';
 
 import type { ScaleBenchRow } from '../bench/scale-bench';
 import { formatIngestBench, type IngestBenchResult } from '../bench/ingest-bench';
+import { formatOcrBench, type OcrBenchResult } from '../bench/ocr-bench';
 
 export interface BenchReport {
   baselines: BaselineBenchResult[];
@@ -18,6 +19,8 @@ export interface BenchReport {
   scale?: ScaleBenchRow[];
   /** Ingest pipeline speed (`--ingest-docs`). */
   ingest?: IngestBenchResult;
+  /** OCR seconds per page and character error rate on generated scans (`--ocr-pages`). */
+  ocr?: OcrBenchResult;
 }
 
 const sizeLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
@@ -64,6 +67,10 @@ export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
     '## Ingest speed (`--ingest-docs`)',
     '',
     b.ingest ? ['```', formatIngestBench(b.ingest), '```'].join('\n') : 'not run: pass --ingest-docs 1000',
+    '',
+    '## OCR of scans (`--ocr-pages`)',
+    '',
+    b.ocr ? ['```', formatOcrBench(b.ocr), '```'].join('\n') : 'not run: pass --ocr-pages 5',
     '',
     '## Data files',
     '',

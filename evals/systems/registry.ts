@@ -6,11 +6,16 @@ import { bm25Fields, bm25TitleTwice } from './bm25-systems';
 import { pgAndOr, pgTsRankCd } from './pglite-fts';
 import type { SystemFactory } from './types';
 import { zhiwen } from './zhiwen';
-import { zhiwenHybrid } from './zhiwen-hybrid';
+import { parseEmbedLimits, zhiwenHybrid } from './zhiwen-hybrid';
+import { zhiwenVector } from './zhiwen-vector';
 
-/** ZHIWEN_EMBED_MODEL (hub id or local folder, as for `zhiwen serve`): hybrid is measured only with a model. */
+/**
+ * ZHIWEN_EMBED_MODEL (hub id or local folder, or with ZHIWEN_EMBED_URL the model an OpenAI-compatible
+ * server serves, as for `zhiwen serve`): vector and hybrid are measured only with a model.
+ */
 const EMBED_MODEL = process.env.ZHIWEN_EMBED_MODEL && process.env.ZHIWEN_EMBED_MODEL !== 'none' ? process.env.ZHIWEN_EMBED_MODEL : null;
 const EMBED_BATCH = Number(process.env.ZHIWEN_EMBED_BATCH) || undefined;
+const EMBED_LIMITS = parseEmbedLimits(process.env.ZHIWEN_EVAL_EMBED_LIMIT);
 
 export const SYSTEMS: readonly SystemFactory[] = [
   pgTsRankCd,
@@ -18,7 +23,12 @@ export const SYSTEMS: readonly SystemFactory[] = [
   bm25TitleTwice,
   bm25Fields,
   zhiwen,
-  ...(EMBED_MODEL ? [zhiwenHybrid(EMBED_MODEL, { batchSize: EMBED_BATCH })] : []),
+  ...(EMBED_MODEL
+    ? [
+        zhiwenVector(EMBED_MODEL, { batchSize: EMBED_BATCH, limits: EMBED_LIMITS }),
+        zhiwenHybrid(EMBED_MODEL, { batchSize: EMBED_BATCH, limits: EMBED_LIMITS }),
+      ]
+    : []),
 ];
 
 /** The factories named in `names` (all when empty); an unknown name fails listing the known ones. */
@@ -26,8 +36,8 @@ export function selectSystems(names: readonly string[]): SystemFactory[] {
   if (names.length === 0) return [...SYSTEMS];
   return names.map((n) => {
     const found = SYSTEMS.find((s) => s.name === n);
-    if (!found && n === 'zhiwen-hybrid') {
-      throw new Error('zhiwen-hybrid needs an embedding model: set ZHIWEN_EMBED_MODEL to a hub id or a local model folder');
+    if (!found && (n === 'zhiwen-hybrid' || n === 'zhiwen-vector')) {
+      throw new Error(`${n} needs an embedding model: set ZHIWEN_EMBED_MODEL to a hub id or a local model folder, or with ZHIWEN_EMBED_URL to the model that server serves`);
     }
     if (!found) throw new Error(`unknown system "${n}"; known: ${SYSTEMS.map((s) => s.name).join(', ')}`);
     return found;

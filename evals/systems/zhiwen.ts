@@ -27,8 +27,8 @@ export function evalDocToInput(doc: EvalDoc): DocumentInput {
 /** Zhiwen end to end: the ingest pipeline into an in-memory library, then SearchService. */
 export class ZhiwenSystem implements RetrievalSystem {
   name = 'zhiwen';
-  private db: Db | null = null;
-  private service: SearchService | null = null;
+  protected db: Db | null = null;
+  protected service: SearchService | null = null;
 
   constructor(private readonly options: SearchServiceOptions = {}) {}
 

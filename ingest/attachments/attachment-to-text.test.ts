@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentToText, UnsupportedAttachmentError } from './index';
+import { closeOcr } from './ocr';
 import {
   makeChinesePdf,
   makeDocx,
@@ -20,6 +21,8 @@ async function rejection(promise: Promise<unknown>): Promise<UnsupportedAttachme
   return err as UnsupportedAttachmentError;
 }
 
+
+afterAll(closeOcr); // the blank scan below starts the OCR worker
 describe('attachmentToText: formats we read', () => {
   it('reads the text layer of a PDF, line by line', async () => {
     const pdf = makeTextPdf([
@@ -98,10 +101,10 @@ describe('attachmentToText: formats we read', () => {
 });
 
 describe('attachmentToText: formats we reject, with a reason for the editor', () => {
-  it('rejects a scanned PDF without a text layer', async () => {
+  it('rejects a scanned PDF whose pages OCR finds no text on (a blank scan)', async () => {
     const err = await rejection(attachmentToText(makeScannedPdf(), '扫描件.pdf'));
     expect(err.kind).toBe('scanned-pdf');
-    expect(err.reason).toContain('扫描版PDF无文字层');
+    expect(err.reason).toContain('扫描件未能识别出文字');
     expect(err.message).toContain('扫描件.pdf');
   });
 
@@ -119,18 +122,18 @@ describe('attachmentToText: formats we reject, with a reason for the editor', ()
   });
 
   it.each([
-    ['通知.doc', 'legacy-office', '.docx'],
-    ['报告.wps', 'legacy-office', '.docx'],
-    ['统计表.xls', 'legacy-office', '.docx'],
-  ])('rejects OLE2 compound files (%s)', async (name, kind, hint) => {
+    ['通知.doc', 'damaged', 'LibreOffice could not read it'],
+    ['报告.wps', 'damaged', 'LibreOffice could not read it'],
+    ['统计表.xls', 'spreadsheet', '表格文件'],
+  ])('rejects OLE2 compound files that hold no document (%s)', async (name, kind, hint) => {
     const err = await rejection(attachmentToText(makeOle2(), name));
     expect(err.kind).toBe(kind);
     expect(err.reason).toContain(hint);
   });
 
-  it('rejects OFD and spreadsheet packages, and unknown bytes', async () => {
+  it('rejects an OFD that names no document, spreadsheet packages, and unknown bytes', async () => {
     const ofd = await makeZip({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>' });
-    expect((await rejection(attachmentToText(ofd, '公文.ofd'))).reason).toContain('OFD');
+    expect((await rejection(attachmentToText(ofd, '公文.ofd'))).reason).toContain('OFD.xml names no document');
     const xlsx = await makeZip({ 'xl/workbook.xml': '<workbook/>' });
     expect((await rejection(attachmentToText(xlsx, '名单.xlsx'))).kind).toBe('spreadsheet');
     expect((await rejection(attachmentToText(new Uint8Array([1, 2, 3]), 'data.bin'))).kind).toBe('unknown');

@@ -4,18 +4,29 @@ import { detectAttachmentKind } from './detect-format';
 import { docxToText } from './docx-text';
 import { inputLimitsFromEnv, type InputLimits } from '../limits';
 import { unsupported, unsupportedBecause } from './errors';
+import { legacyOfficeToDocx } from './legacy-office';
+import { ofdToText } from './ofd-text';
 import { pdfToText } from './pdf-text';
+import { ocrImage, tessdataDir } from './ocr';
+import { ocrImageFile, ocrPdf, type OcrText } from './scanned-text';
 
-export type AttachmentFormat = 'pdf' | 'docx' | 'txt' | 'html';
+export type AttachmentFormat = 'pdf' | 'docx' | 'doc' | 'ofd' | 'image' | 'txt' | 'html';
 
 export interface AttachmentText {
   text: string;
   format: AttachmentFormat;
+  /**
+   * Set when (some of) the text was read by OCR: how sure it was, and how many pages it read of how
+   * many. OCR text is searchable but never trusted for metadata (文号, issuer) on its own.
+   */
+  ocr?: Omit<OcrText, 'text'>;
 }
 
 /**
- * Text of an attachment (附件) for indexing. Throws UnsupportedAttachmentError (with a `reason`
- * for the editor) for .doc/.wps, OFD, spreadsheets, presentations, scanned or encrypted PDFs.
+ * Text of an attachment (附件) for indexing: PDF (its text layer, else OCR), DOCX, .doc/.wps/.rtf
+ * (through LibreOffice), OFD (its text layer, else OCR of its page images), images of notices (OCR),
+ * text and HTML. Throws UnsupportedAttachmentError (with a `reason` for the editor) for what cannot
+ * be read: spreadsheets, presentations, encrypted, damaged, truncated or oversized files.
  */
 export async function attachmentToText(
   bytes: Uint8Array,
@@ -26,10 +37,24 @@ export async function attachmentToText(
   const kind = detectAttachmentKind(bytes, filename, mime);
   const named = /\.([a-z0-9]+)$/iu.exec(filename)?.[1]?.toLowerCase() ?? '';
   switch (kind) {
-    case 'pdf':
-      return { text: await pdfToText(bytes, filename), format: 'pdf' };
+    case 'pdf': {
+      const pdf = await pdfToText(bytes, filename);
+      if (!pdf.scanned) return { text: pdf.text, format: 'pdf' };
+      const { text, ...ocr } = await ocrPdf(bytes, filename, pdf.pageCount, limits);
+      if (!text.replace(/\s+/gu, '')) throw unsupportedBecause(filename, 'scanned-pdf', 'OCR found no text on its pages');
+      return { text, format: 'pdf', ocr };
+    }
     case 'docx':
       return { text: await docxToText(bytes, filename, limits), format: 'docx' };
+    case 'legacy-office':
+      return { text: await docxToText(await legacyOfficeToDocx(bytes, filename, limits), filename, limits), format: 'doc' };
+    case 'ofd':
+      return ofdText(bytes, filename, limits);
+    case 'image': {
+      const { text, ...ocr } = await ocrImageFile(bytes, filename);
+      if (!text.replace(/\s+/gu, '')) throw unsupportedBecause(filename, 'unknown', 'OCR found no text in the image');
+      return { text, format: 'image', ocr };
+    }
     case 'txt': {
       // Plain text files from Windows editors are GBK or UTF-8 with a BOM: the page decoder sniffs both.
       const text = decodeHtml(bytes).text.replace(/\r\n?/g, '\n').trim();
@@ -44,4 +69,20 @@ export async function attachmentToText(
     default:
       throw unsupported(filename, kind);
   }
+}
+
+/** An OFD's text layer; pages that are only a scan are OCR'd when the OCR models are installed. */
+async function ofdText(bytes: Uint8Array, filename: string, limits: InputLimits): Promise<AttachmentText> {
+  const ofd = await ofdToText(bytes, filename, limits);
+  const models = ofd.pageImages.length ? tessdataDir() : null;
+  if (!models) {
+    if (!ofd.text) throw unsupportedBecause(filename, 'scanned-pdf', 'the OFD has no text layer and its page images could not be read by OCR');
+    return { text: ofd.text, format: 'ofd' };
+  }
+  const pages = [];
+  for (const image of ofd.pageImages.slice(0, limits.maxOcrPages)) pages.push(await ocrImage(image, models));
+  const text = [ofd.text, ...pages.map((p) => p.text)].filter(Boolean).join('\n\f\n');
+  if (!text) throw unsupportedBecause(filename, 'scanned-pdf', 'OCR found no text on its pages');
+  const meanConfidence = Math.round((pages.reduce((s, p) => s + p.confidence, 0) / pages.length) * 10) / 10;
+  return { text, format: 'ofd', ocr: { pages: pages.map(({ confidence, seconds }) => ({ confidence, seconds })), pageCount: ofd.pageCount, meanConfidence } };
 }

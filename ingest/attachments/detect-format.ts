@@ -8,6 +8,7 @@ export type AttachmentKind =
   | 'docx'
   | 'txt'
   | 'html'
+  | 'image'
   | 'legacy-office'
   | 'ofd'
   | 'spreadsheet'
@@ -44,6 +45,9 @@ const BY_EXTENSION: Record<string, AttachmentKind> = {
   htm: 'html',
   html: 'html',
   shtml: 'html',
+  png: 'image',
+  jpg: 'image',
+  jpeg: 'image',
   doc: 'legacy-office',
   wps: 'legacy-office',
   rtf: 'legacy-office',
@@ -81,7 +85,12 @@ function contentKind(bytes: Uint8Array): 'mislabelled-html' | 'mislabelled-text'
 export function detectAttachmentKind(bytes: Uint8Array, filename: string, mime?: string): AttachmentKind {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, OLE2)) return 'legacy-office';
+  if (startsWith(bytes, OLE2)) {
+    // One container for Word, WPS, Excel and PowerPoint 97–2003: the name tells which.
+    const byExt = BY_EXTENSION[/\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''];
+    return byExt === 'spreadsheet' || byExt === 'presentation' ? byExt : 'legacy-office';
+  }
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
   const byName = BY_EXTENSION[ext];

@@ -25,7 +25,7 @@ export class UnsupportedAttachmentError extends ZhiwenError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super('UNSUPPORTED_ATTACHMENT', `cannot read attachment "${filename}": ${reason}`, 422, { filename, kind });
+    super('UNSUPPORTED_ATTACHMENT', `cannot read attachment "${filename}": ${reason}`, { filename, kind });
     if (options?.cause !== undefined) this.cause = options.cause;
     this.name = 'UnsupportedAttachmentError';
   }
@@ -33,14 +33,14 @@ export class UnsupportedAttachmentError extends ZhiwenError {
 
 export const REASONS: Record<UnsupportedKind, string> = {
   'legacy-office':
-    '旧版Office/WPS文档（.doc/.wps）无法读取，请另存为.docx或PDF后重新上传 (legacy .doc/.wps format: save as .docx or PDF and upload again)',
-  ofd: 'OFD版式文件暂不支持，请同时提供PDF或.docx版本 (OFD is not supported: provide a PDF or .docx version)',
+    '旧版Office/WPS文档（.doc/.wps）转换失败，请另存为.docx或PDF后重新上传 (the .doc/.wps file could not be converted: save it as .docx or PDF and upload again)',
+  ofd: 'OFD文件无法读取，请重新导出或同时提供PDF版本 (the OFD file cannot be read: export it again, or provide a PDF)',
   spreadsheet:
     '表格文件（.xls/.xlsx/.et）暂不支持全文检索，请将要点写入正文或提供PDF版本 (spreadsheets are not indexed: put the key content in the page text or provide a PDF)',
   presentation:
     '演示文稿（.ppt/.pptx/.dps）暂不支持，请提供PDF版本 (presentations are not supported: provide a PDF)',
   'scanned-pdf':
-    '扫描版PDF无文字层，请提供可复制文字的版本 (scanned PDF without a text layer: provide a PDF whose text can be copied, or the .docx)',
+    '扫描件未能识别出文字，请提供可复制文字的版本 (no text could be read from the scan: provide a version whose text can be copied, or the .docx)',
   encrypted:
     'PDF已加密，需要密码才能打开，请提供未加密的版本 (encrypted PDF needs a password: upload an unencrypted copy)',
   damaged:

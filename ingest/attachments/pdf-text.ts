@@ -22,7 +22,14 @@ interface TextItemLike {
   hasEOL?: boolean;
 }
 
-export async function pdfToText(bytes: Uint8Array, filename: string): Promise<string> {
+/** A PDF's text layer; `scanned` when it has (almost) none, so the caller may OCR its `pageCount` pages. */
+export interface PdfText {
+  text: string;
+  pageCount: number;
+  scanned: boolean;
+}
+
+export async function pdfToText(bytes: Uint8Array, filename: string): Promise<PdfText> {
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -54,9 +61,8 @@ export async function pdfToText(bytes: Uint8Array, filename: string): Promise<st
       page.cleanup();
     }
     const text = pages.filter((p) => p).join('\n');
-    if (text.replace(/\s+/g, '').length < MIN_CHARS_PER_PAGE * doc.numPages)
-      throw unsupported(filename, 'scanned-pdf');
-    return text;
+    const scanned = text.replace(/\s+/g, '').length < MIN_CHARS_PER_PAGE * doc.numPages;
+    return { text, pageCount: doc.numPages, scanned };
   } finally {
     await task.destroy();
   }

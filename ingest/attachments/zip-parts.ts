@@ -110,3 +110,27 @@ export async function findOversizedPart(
   }
   return null;
 }
+
+/**
+ * A part's bytes, inflated as a stream and refused (null) the moment they pass `maxBytes`: for
+ * packages read here rather than by a parser (OFD). A part that does not inflate throws zlib's error.
+ */
+export function readZipPart(bytes: Uint8Array, part: ZipPart, maxBytes: number): Promise<Buffer | null> {
+  const data = bytes.subarray(part.dataOffset, part.dataOffset + part.compressedSize);
+  if (part.method === 0) return Promise.resolve(data.length > maxBytes ? null : Buffer.from(data));
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw();
+    const chunks: Buffer[] = [];
+    let n = 0;
+    inflater.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > maxBytes) {
+        inflater.destroy();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    inflater.on('end', () => resolve(Buffer.concat(chunks)));
+    inflater.on('error', reject);
+    inflater.end(data);
+  });
+}

@@ -1,4 +1,5 @@
 import { ZhiwenError } from '../../library/errors';
+import { parseAllowance, type HostAllowance } from './address-guard';
 
 /** Settings of one crawl. Defaults are merged and checked here, once. */
 export interface CrawlOptions {
@@ -26,12 +27,21 @@ export interface CrawlOptions {
   restart?: boolean;
   /** Treat the start URL as a sitemap (automatic when its path ends in .xml). */
   sitemap?: boolean;
+  /**
+   * Internal hosts the crawler may fetch although they are loopback, private, link-local or metadata
+   * addresses (refused by default): host names ("intranet.example.gov.cn"), IP addresses and CIDR
+   * ranges ("10.0.0.0/8"). A name is trusted whatever it resolves to; an address or range also lets
+   * through every name resolving into it. The CLI takes ZHIWEN_CRAWL_ALLOW_HOSTS and --allow-host.
+   */
+  allowHosts?: string[];
 }
 
 export type ResolvedCrawlOptions = Required<Omit<CrawlOptions, 'key' | 'sitemap'>> & {
   key?: string;
   sitemap?: boolean;
   productToken: string;
+  /** `allowHosts`, parsed once. */
+  allowance: HostAllowance;
 };
 
 const DEFAULTS = {
@@ -42,6 +52,7 @@ const DEFAULTS = {
   timeoutMs: 15_000,
   maxBytes: 10 * 1024 * 1024,
   restart: false,
+  allowHosts: [] as string[],
 };
 
 function inRange(name: string, value: number, min: number, max: number): number {
@@ -65,9 +76,16 @@ export function resolveCrawlOptions(options: CrawlOptions = {}): ResolvedCrawlOp
       'BAD_CRAWL_OPTION',
       `crawl userAgent "${o.userAgent}" needs a product token, e.g. "ZhiwenBot/1.0"`,
     );
+  let allowance: HostAllowance;
+  try {
+    allowance = parseAllowance(o.allowHosts);
+  } catch (err) {
+    throw new ZhiwenError('BAD_CRAWL_OPTION', `crawl option allowHosts: ${(err as Error).message}`);
+  }
   return {
     ...o,
     productToken,
+    allowance,
     maxPages: Math.floor(inRange('maxPages', o.maxPages, 1, 10_000_000)),
     maxDepth: Math.floor(inRange('maxDepth', o.maxDepth, 0, 1000)),
     requestsPerSecond: inRange('requestsPerSecond', o.requestsPerSecond, 0.01, 50),

@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Db } from '../../library/store';
+import { upsertDocument } from '../../library/documents';
+import type { Db } from '../../library/store';
+import { driverCases, type TestLibrary } from '../../library/store/test-drivers';
+import { Ingestor, prepareDocument } from '../pipeline';
+import { crawlIntoLibrary } from './crawl-into-library';
 import { crawlSite, type CrawledPage, type CrawlEvent } from './crawl-site';
 import { crawledPageToItem } from './crawled-item';
 
@@ -39,13 +43,16 @@ const closeSite = (s: Site) =>
     s.server.close(() => r());
   });
 
-describe('crawlSite on a local site', () => {
+// The crawl state (frontier, seen set) lives in the library: every driver keeps it.
+for (const driver of driverCases()) describe(`crawlSite on a local site, state on ${driver.name}`, () => {
+  let lib: TestLibrary;
   let db: Db;
   let site: Site;
   let other: Site;
 
   beforeAll(async () => {
-    db = await openLibrary();
+    lib = await driver.open();
+    db = lib.db;
     other = await listen((_req, res) => res.end('other site'));
     site = await listen((req, res, s) => {
       const html = (body: string, status = 200) => {
@@ -126,10 +133,11 @@ describe('crawlSite on a local site', () => {
   afterAll(async () => {
     await closeSite(site);
     await closeSite(other);
-    await db?.close();
+    await lib?.dispose();
   });
 
-  const options = { requestsPerSecond: 50, timeoutMs: 400, maxBytes: 20_000 };
+  // The test sites listen on loopback, which the crawler refuses unless allowed (address-guard.test.ts).
+  const options = { requestsPerSecond: 50, timeoutMs: 400, maxBytes: 20_000, allowHosts: ['127.0.0.1'] };
   async function collect(start: string, opts: Parameters<typeof crawlSite>[2], stopAfter = Infinity) {
     const pages: CrawledPage[] = [];
     const events: CrawlEvent[] = [];
@@ -234,5 +242,28 @@ describe('crawlSite on a local site', () => {
     } finally {
       site.robotsStatus = 200;
     }
+  });
+
+  it('stores what it crawls through the Ingestor, one page at a time, and withdraws a page that is gone', async () => {
+    const gone = `${site.base}/gone.html`;
+    await upsertDocument(db, prepareDocument({ externalId: gone, siteCode: 'crawl-city', title: '旧页面', body: '已删除的页面。', infoType: '其他' }));
+    const ingestor = new Ingestor(db);
+    const run = () => crawlIntoLibrary(db, ingestor, `${site.base}/`, { ...options, key: 'into-library', site: 'crawl-city', restart: true });
+    const { summary, tally } = await run();
+    expect(summary.counts.fetched).toBe(8);
+    // Seven 200 pages stored (/, news 1-3, deep, open, gbk); the 404 withdrew the document stored before.
+    expect(tally).toMatchObject({ added: 7, updated: 0, withdrawn: 1, notStored: 0 });
+    const { rows } = await db.query<{ external_id: string; status: string; code: string }>(
+      `SELECT d.external_id, d.status, s.code FROM documents d JOIN sites s ON s.id = d.site_id
+        WHERE d.external_id LIKE $1 ORDER BY d.external_id`,
+      [`${site.base}/%`],
+    );
+    expect(rows.filter((r) => r.status === 'active').map((r) => new URL(r.external_id).pathname)).toEqual([
+      '/', '/gbk.html', '/news/1.html', '/news/2.html', '/news/3.html', '/news/deep.html', '/private/open.html',
+    ]);
+    expect(rows.find((r) => r.external_id === gone)?.status).toBe('withdrawn');
+    expect(new Set(rows.map((r) => r.code))).toEqual(new Set(['crawl-city']));
+    // Crawled again from the start: nothing changed, nothing stored twice.
+    expect((await run()).tally).toMatchObject({ added: 0, unchanged: 7, withdrawn: 0 });
   });
 });

@@ -11,7 +11,8 @@ import {
   openCrawl,
   type CrawlCounts,
 } from './crawl-store';
-import { FetchFailure, fetchPage, type FetchedResponse } from './fetch-page';
+import { refusalOf } from './address-guard';
+import { FetchFailure, fetchPage, RefusedAddress, type FetchedResponse } from './fetch-page';
 import { extractLinks } from './links';
 import { HostRateLimiter } from './rate-limiter';
 import { ALLOW_ALL, parseRobots, type RobotsPolicy } from './robots';
@@ -35,7 +36,10 @@ export interface CrawlSummary {
   counts: CrawlCounts;
   /** Pages fetched by this run. */
   fetchedThisRun: number;
-  stoppedBy: 'frontier-empty' | 'max-pages';
+  /** URLs this run did not fetch because their address is internal (see address-guard), each with why. */
+  refused: { url: string; reason: string }[];
+  /** 'refused': the start URL's own address is refused, so nothing (not even robots.txt) was fetched. */
+  stoppedBy: 'frontier-empty' | 'max-pages' | 'refused';
 }
 
 const MAX_SITEMAPS = 50;
@@ -56,7 +60,7 @@ export async function* crawlSite(
   const start = normalizeUrl(startUrl);
   if (!start)
     throw new ZhiwenError('BAD_START_URL', `cannot crawl "${startUrl}": give an http:// or https:// URL`);
-  const { restart: _restart, productToken: _token, ...saved } = o;
+  const { restart: _restart, productToken: _token, allowance: _allowance, ...saved } = o;
   const crawlId = await openCrawl(db, o.key ?? start, start, saved, o.restart);
   const limiter = new HostRateLimiter(1000 / o.requestsPerSecond);
   const host = new URL(start).host;
@@ -64,7 +68,17 @@ export async function* crawlSite(
     await limiter.wait(host);
     return fetchPage(url, o);
   };
-  const robots = await loadRobots(start, o.productToken, fetchPolitely);
+  const refused: CrawlSummary['refused'] = [];
+  let fetchedThisRun = 0;
+  let robots: RobotsPolicy;
+  try {
+    robots = await loadRobots(start, o.productToken, fetchPolitely);
+  } catch (err) {
+    if (!(err instanceof RefusedAddress)) throw err;
+    await addToFrontier(db, crawlId, [{ url: start, depth: 0 }]);
+    await refuse(start, err.message);
+    return finish('refused');
+  }
   if (robots.crawlDelay !== null) limiter.setInterval(host, robots.crawlDelay * 1000);
   const inScope = (url: string) => isSameSite(url, start) && !looksLikeAsset(url);
 
@@ -79,7 +93,6 @@ export async function* crawlSite(
     );
   }
 
-  let fetchedThisRun = 0;
   let fetchedTotal = before.fetched;
   for (;;) {
     const batch = await nextInFrontier(db, crawlId, 20);
@@ -95,19 +108,25 @@ export async function* crawlSite(
       try {
         res = await fetchPolitely(url);
       } catch (err) {
+        if (err instanceof RefusedAddress) {
+          await refuse(url, err.message);
+          continue;
+        }
         if (!(err instanceof FetchFailure)) throw err;
         await markUrl(db, crawlId, url, { state: 'failed', reason: err.message });
         onEvent({ type: 'failed', url, reason: err.message });
         continue;
       }
       if (res.location) {
+        // The hop is fetched (and its address checked) as a frontier entry of its own; one to an
+        // internal address is named as refused rather than merely off site.
         const target = normalizeUrl(res.location);
-        if (target && inScope(target)) await addToFrontier(db, crawlId, [{ url: target, depth }]);
-        await skip(
-          url,
-          `redirects to ${res.location}${target && inScope(target) ? '' : ' (off site, not followed)'}`,
-          res.status,
-        );
+        const refusal = target ? refusalOf(target, o.allowance) : null;
+        const follow = target !== null && refusal === null && inScope(target);
+        if (follow) await addToFrontier(db, crawlId, [{ url: target, depth }]);
+        if (refusal) refused.push({ url: target!, reason: refusal });
+        const why = follow ? '' : refusal ? ` (not followed, ${refusal})` : ' (off site, not followed)';
+        await skip(url, `redirects to ${res.location}${why}`, res.status);
         continue;
       }
       const { location: _location, ...page } = res;
@@ -139,8 +158,12 @@ export async function* crawlSite(
     await markUrl(db, crawlId, url, { state: 'skipped', reason, status });
     onEvent({ type: 'skipped', url, reason });
   }
+  async function refuse(url: string, reason: string) {
+    refused.push({ url, reason });
+    await skip(url, reason);
+  }
   async function finish(stoppedBy: CrawlSummary['stoppedBy']): Promise<CrawlSummary> {
-    return { crawlId, counts: await crawlCounts(db, crawlId), fetchedThisRun, stoppedBy };
+    return { crawlId, counts: await crawlCounts(db, crawlId), fetchedThisRun, refused, stoppedBy };
   }
 }
 
@@ -160,11 +183,11 @@ async function loadRobots(
   try {
     res = await get(url);
   } catch (err) {
+    if (err instanceof RefusedAddress) throw err;
     throw new ZhiwenError(
       'ROBOTS_UNREACHABLE',
       `cannot read ${url} (${(err as Error).message}): ` +
         'RFC 9309 treats the site as off limits until it answers; try again later',
-      503,
     );
   }
   if (res.status >= 200 && res.status < 300)
@@ -175,7 +198,6 @@ async function loadRobots(
     'ROBOTS_UNREACHABLE',
     `${url} answered HTTP ${res.status}: RFC 9309 treats the site as off limits ` +
       'until robots.txt answers; try again later',
-    503,
   );
 }
 

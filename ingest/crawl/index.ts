@@ -1,5 +1,7 @@
-/** Crawling a live site politely and resumably; pages come out undecoded with their Content-Type. */
+/** Crawling a live site politely and resumably; pages come out undecoded with their Content-Type, and go into the library through the Ingestor. */
 export { crawlSite } from './crawl-site';
+export { crawlIntoLibrary } from './crawl-into-library';
+export type { CrawlIntoLibraryOptions, CrawlTally } from './crawl-into-library';
 export type { CrawledPage, CrawlEvent, CrawlSummary } from './crawl-site';
 export { resolveCrawlOptions } from './crawl-options';
 export type { CrawlOptions, ResolvedCrawlOptions } from './crawl-options';
@@ -10,7 +12,9 @@ export type { RobotsPolicy } from './robots';
 export { parseSitemap } from './sitemap';
 export { extractLinks } from './links';
 export type { PageLinks } from './links';
-export { fetchPage, FetchFailure } from './fetch-page';
+export { fetchPage, FetchFailure, RefusedAddress } from './fetch-page';
+export { blockedRange, parseAllowance } from './address-guard';
+export type { HostAllowance } from './address-guard';
 export type { FetchedResponse, FetchOptions } from './fetch-page';
 export { HostRateLimiter } from './rate-limiter';
 export { normalizeUrl, isSameSite } from './url-scope';

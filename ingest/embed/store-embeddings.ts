@@ -30,17 +30,13 @@ const PENDING = `
     LEFT JOIN chunk_embeddings e ON e.chunk_id = c.id
    WHERE (e.chunk_id IS NULL OR e.model <> $1 OR e.dimensions <> $2)`;
 
-/** Embeds one document's chunks (after an ingest job stored it); resolves to how many. */
-export async function embedDocumentChunks(
-  db: Queryable,
-  embedder: Embedder,
-  documentId: number,
-): Promise<number> {
-  if (embedder.dimensions === 0) return 0;
-  const { rows } = await db.query<ChunkText>(`${PENDING} AND c.document_id = $3 ORDER BY c.id`, [
+/** Embeds the chunks of these documents that lack this embedder's vector (active documents only); resolves to how many. */
+export async function embedDocuments(db: Queryable, embedder: Embedder, documentIds: number[]): Promise<number> {
+  if (embedder.dimensions === 0 || documentIds.length === 0) return 0;
+  const { rows } = await db.query<ChunkText>(`${PENDING} AND c.document_id = ANY($3::bigint[]) ORDER BY c.id`, [
     embedder.id,
     embedder.dimensions,
-    documentId,
+    documentIds,
   ]);
   return embedAndStore(
     db,

@@ -32,6 +32,7 @@ export interface PlannedFile {
 }
 
 const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
+const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg']);
 const ATTACHMENT_EXT = new Set(['.pdf', '.docx', '.doc', '.wps', '.rtf', '.ofd', '.xls', '.xlsx', '.et', '.ppt', '.pptx', '.dps']);
 const FEED_EXT: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.tsv': 'csv' };
 
@@ -89,7 +90,8 @@ export async function planFile(file: string, options: PlanFileOptions): Promise<
     return { ...base, kind: 'documents', format: feedFormat, defaultSite: feedSite };
   }
   if (PAGE_EXT.has(ext)) return { ...base, kind: 'pages', format: 'file', defaultSite: fileSite };
-  if (ATTACHMENT_EXT.has(ext) || (!options.inFolder && ext === '.txt')) {
+  // Plain text and images beside saved pages are notes and page assets; named on their own, they are the attachment.
+  if (ATTACHMENT_EXT.has(ext) || (!options.inFolder && (ext === '.txt' || IMAGE_EXT.has(ext)))) {
     return { ...base, kind: 'attachments', format: 'file', defaultSite: fileSite };
   }
   if (options.inFolder) {

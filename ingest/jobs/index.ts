@@ -21,7 +21,7 @@ export type { JobQueueOptions, ResolvedJobQueueOptions } from './options';
 export { waitForDrain, outstanding } from './wait-for-drain';
 export type { DrainOptions } from './wait-for-drain';
 export { INGEST_QUEUE, INGEST_DOCUMENT, ingestDocumentHandler } from './ingest-document';
-export type { IngestDocumentData, IngestDocumentResult, AfterStore } from './ingest-document';
+export type { IngestDocumentData, IngestDocumentResult } from './ingest-document';
 export { enqueueInputs } from './enqueue-feed';
 export type { EnqueueOptions, EnqueueResult } from './enqueue-feed';
 export { startIngestWorker } from './ingest-worker';

@@ -1,14 +1,13 @@
 import { InvalidRecordError } from '../../library/errors';
-import type { Db } from '../../library/store';
 import type { UpsertOutcome } from '../../library/documents';
 import type { FeedItem } from '../feeds';
-import { LibraryWriter, prepareDocument, storeQaPair, type LibraryWriterOptions } from '../pipeline';
+import type { Ingestor } from '../pipeline';
 import type { FaqEntry, FeedEntryOutcome } from '../../library/consultation';
 import type { JobHandler } from './job-queue';
 
 /** The ingest queue every `zhiwen worker` serves. */
 export { INGEST_QUEUE } from './queue-name';
-/** One input item (feed record, page, attachment): validated → prepared → stored with its enrichment. */
+/** One input item (feed record, page, attachment): through the Ingestor (prepared → stored and enriched → embedded). */
 export const INGEST_DOCUMENT = 'ingest-document';
 
 /**
@@ -32,51 +31,28 @@ export type IngestDocumentResult = {
   category: 'qa';
 };
 
-/** Optional step after a document is stored (e.g. embedding its chunks); a failure retries the job. */
-export type AfterStore = (db: Db, documentId: number, outcome: UpsertOutcome) => Promise<void>;
-
 const where = (item: FeedItem) => `${item.source}${item.lineNumber ? ` line ${item.lineNumber}` : ''}`;
 
 /**
- * The "ingest-document" job. Idempotent (stored by external id and content hash), so a job run twice,
- * say after its worker was killed, stores the document once. An item that cannot be stored throws
- * InvalidRecordError: dead-lettered with the reason, never retried. One LibraryWriter per process
- * (its near-duplicate index loads once); enrichment is serialised across processes by its lock.
+ * The "ingest-document" job: one item through the process's Ingestor. Idempotent (stored by external
+ * id and content hash), so a job run twice, say after its worker was killed, stores the document once;
+ * it completes only once the document is stored and embedded. An item that cannot be stored throws
+ * InvalidRecordError: dead-lettered with the reason, never retried. Concurrent jobs share the
+ * Ingestor's transactions (group commit); enrichment is serialised across processes by its lock.
  */
-export function ingestDocumentHandler(
-  db: Db,
-  afterStore?: AfterStore,
-  writerOptions: LibraryWriterOptions = {},
-): JobHandler<IngestDocumentData, IngestDocumentResult> {
-  const writer = new LibraryWriter(db, writerOptions);
+export function ingestDocumentHandler(ingestor: Ingestor): JobHandler<IngestDocumentData, IngestDocumentResult> {
   return async (item) => {
-    const details = { source: item.source, lineNumber: item.lineNumber, id: item.id };
-    if (item.qa && !item.error) {
-      let stored;
-      try {
-        stored = await storeQaPair(db, writer, item.qa, item, { publish: item.publishQa });
-      } catch (err) {
-        if (err instanceof InvalidRecordError) throw new InvalidRecordError(`${where(item)}: ${err.message}`, details);
-        throw err;
-      }
+    const outcome = await ingestor.ingestOne(item, item.qa ? { publish: item.publishQa } : {});
+    if (outcome.kind === 'rejected') {
+      throw new InvalidRecordError(`${where(item)}: ${outcome.rejection.reason}`, {
+        source: item.source, lineNumber: item.lineNumber, id: item.id,
+      });
+    }
+    if (outcome.kind === 'qa') {
+      const { stored } = outcome;
       return { externalId: stored.recordId, entryId: stored.entryId, outcome: stored.outcome, status: stored.status, category: 'qa' };
     }
-    if (item.error || !item.document) {
-      throw new InvalidRecordError(`${where(item)}: ${item.error ?? 'no document in the job'}`, details);
-    }
-    let prepared;
-    try {
-      prepared = await prepareDocument(item.document);
-    } catch (err) {
-      throw new InvalidRecordError(
-        `${where(item)}: cannot prepare the document (${(err as Error).message}); report it with the record`,
-        details,
-      );
-    }
-    const admitted = await writer.admitSite(prepared);
-    if (typeof admitted === 'string') throw new InvalidRecordError(`${where(item)}: ${admitted}`, details);
-    const [stored] = await writer.store([admitted]);
-    if (afterStore && stored.status === 'active') await afterStore(db, stored.id, stored.outcome);
+    const { stored } = outcome;
     return {
       externalId: stored.externalId,
       documentId: stored.id,

@@ -1,28 +1,30 @@
-import type { Db } from '../../library/store';
-import type { SiteResolver } from '../../library/sites';
+import type { Ingestor } from '../pipeline';
 import type { JobQueue, JobWorker } from './job-queue';
-import {
-  ingestDocumentHandler,
-  type AfterStore,
-  type IngestDocumentData,
-  type IngestDocumentResult,
-} from './ingest-document';
+import { ingestDocumentHandler, type IngestDocumentData, type IngestDocumentResult } from './ingest-document';
 
 export interface IngestWorkerOptions {
-  /** Documents stored at once by this process; default 4 (the library is the bottleneck). */
+  /** Jobs at once in this process; default 4, range 1–64. Concurrent jobs share the Ingestor's transactions. */
   concurrency?: number;
-  afterStore?: AfterStore;
-  /** Names documents' sites by the registry (see LibraryWriterOptions.sites); the CLI always passes one. */
-  sites?: SiteResolver;
+  /** Runs after each stored job, before it completes (tests slow a worker down to kill it mid-run). */
+  afterEach?: (result: IngestDocumentResult) => Promise<void>;
 }
 
-/** Serves the ingest queue in this process until the returned worker is closed. */
+/** Serves the ingest queue in this process, through `ingestor`, until the returned worker is closed. */
 export function startIngestWorker(
-  db: Db,
+  ingestor: Ingestor,
   queue: JobQueue<IngestDocumentData, IngestDocumentResult>,
   options: IngestWorkerOptions = {},
 ): JobWorker {
-  return queue.process(ingestDocumentHandler(db, options.afterStore, { sites: options.sites }), {
-    concurrency: options.concurrency ?? 4,
-  });
+  const handler = ingestDocumentHandler(ingestor);
+  const afterEach = options.afterEach;
+  return queue.process(
+    afterEach
+      ? async (data, ctx) => {
+          const result = await handler(data, ctx);
+          await afterEach(result);
+          return result;
+        }
+      : handler,
+    { concurrency: options.concurrency ?? 4 },
+  );
 }

@@ -22,18 +22,32 @@ export interface InputLimits {
    * Env ZHIWEN_MAX_DECOMPRESSED_BYTES.
    */
   maxDecompressedBytes: number;
+  /**
+   * Pages of one scanned file that are OCR'd (~1 s a page on one core); past it the rest is left
+   * out and the document says so. Default 100. Env ZHIWEN_MAX_OCR_PAGES.
+   */
+  maxOcrPages: number;
+  /**
+   * Seconds one conversion (LibreOffice for .doc/.wps, page rendering for OCR) may run before it is
+   * killed and the file rejected. Default 120. Env ZHIWEN_CONVERT_TIMEOUT_SECONDS.
+   */
+  convertTimeoutSeconds: number;
 }
 
 export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
   maxDocumentChars: 1_000_000,
   maxAttachmentBytes: 64 * 1024 * 1024,
   maxDecompressedBytes: 64 * 1024 * 1024,
+  maxOcrPages: 100,
+  convertTimeoutSeconds: 120,
 });
 
 const ENV: Record<keyof InputLimits, string> = {
   maxDocumentChars: 'ZHIWEN_MAX_DOCUMENT_CHARS',
   maxAttachmentBytes: 'ZHIWEN_MAX_ATTACHMENT_BYTES',
   maxDecompressedBytes: 'ZHIWEN_MAX_DECOMPRESSED_BYTES',
+  maxOcrPages: 'ZHIWEN_MAX_OCR_PAGES',
+  convertTimeoutSeconds: 'ZHIWEN_CONVERT_TIMEOUT_SECONDS',
 };
 
 /** The environment variable that sets a limit (named in rejection reasons: the operator's knob). */

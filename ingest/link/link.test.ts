@@ -13,7 +13,7 @@ describe('findPolicyReferences', () => {
       '根据《关于转发〈江西省X的紧急通知〉的通知》（新洪冠指交发〔2020〕14号）和《X办法》、国办发[2017]47号，以及《X办法》和国办发〔2017〕47号。';
     const refs = findPolicyReferences(text);
     expect(refs.titles.map((t) => t.title)).toEqual(['关于转发〈江西省X的紧急通知〉的通知', 'X办法']);
-    expect(refs.docNumbers.map((n) => n.key)).toEqual(['新洪冠指交发2020-14', '国办发2017-47']);
+    expect(refs.docNumbers.map((n) => n.key)).toEqual(['新洪冠指交发〔2020〕14号', '国办发〔2017〕47号']);
     expect(text.slice(refs.titles[1].start, refs.titles[1].end)).toBe('《X办法》');
   });
 });
@@ -62,9 +62,9 @@ describe('linkInterpretations', () => {
       '北京市人民政府办公厅关于印发《北京市X管理办法（试行）》的通知',
       '政策文件',
       '…',
-      '京政办发2020-7',
+      '京政办发〔2020〕7号',
     ),
-    doc('p2', '国务院办公厅关于进一步激发社会领域投资活力的意见', '政策文件', '…', '国办发2017-21'),
+    doc('p2', '国务院办公厅关于进一步激发社会领域投资活力的意见', '政策文件', '…', '国办发〔2017〕21号'),
     doc('p3', '北京市人民政府关于加强Y工作的意见', '政策文件'),
     doc('p4', '上海市人民政府关于加强Y工作的意见', '政策文件'),
     doc('p5', '中华人民共和国Z法', '政策文件'),

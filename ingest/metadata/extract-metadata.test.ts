@@ -18,7 +18,7 @@ describe('extractMetadata', () => {
     );
     expect(md).toEqual({
       docNumber: '京政办发〔2020〕7号',
-      docNumberKey: '京政办发2020-7',
+      docNumberKey: '京政办发〔2020〕7号',
       issuer: '北京市人民政府办公厅',
       writtenAt: '2020-02-05',
       publishedAt: null,
@@ -73,7 +73,7 @@ describe('extractMetadata', () => {
     );
     expect(md).toMatchObject({
       docNumber: '吉政发〔2020〕3号',
-      docNumberKey: '吉政发2020-3',
+      docNumberKey: '吉政发〔2020〕3号',
       issuer: '吉林省人民政府',
       writtenAt: '2020-02-10',
       publishedAt: '2020-02-12',
@@ -94,7 +94,8 @@ describe('extractMetadata', () => {
   it('takes validity from a title note or a status line, never from 废止 in prose', () => {
     const prose = '第五十条 本条例自2010年1月1日起施行。1999年通过的《X条例》同时废止。';
     const plain = extractMetadata({ title: 'X条例', body: prose }, { referenceDate: '2020-01-01' });
-    expect(plain.validity).toBe('未知');
+    // The repeal is about the other 《X条例》: this one is in force from its own 施行 clause.
+    expect(plain).toMatchObject({ validity: '有效', validityEvidence: '第五十条 本条例自2010年1月1日起施行' });
     expect(plain.repeals).toEqual(['X条例']);
     expect(extractMetadata({ title: 'X办法（已废止）', body: prose }).validity).toBe('废止');
     expect(extractMetadata({ title: 'X办法', body: '时效性：失效\n第一条 …' }).validity).toBe('失效');
@@ -118,7 +119,7 @@ describe('extractMetadata', () => {
     });
     expect(law).toMatchObject({
       docNumber: '中华人民共和国国务院令第306号',
-      docNumberKey: '国务院令-306',
+      docNumberKey: '国务院令第306号',
       issuer: '国务院',
       publishedAt: '2001-06-15',
     });

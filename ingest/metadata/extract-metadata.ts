@@ -98,6 +98,7 @@ export function extractMetadata(input: MetadataInput, options: MetadataOptions =
   const validity = detectValidity(title, body, {
     referenceDate,
     writtenAt,
+    publishedAt,
     metaValue: metaValue(meta, 'validity'),
   });
 

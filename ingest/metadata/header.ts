@@ -118,7 +118,7 @@ export function readLawHeader(body: string): LawHeader {
     if ((event === '公布' || event === '发布') && out.publishedAt === null) {
       out.publishedAt = date.iso;
       const order = findDocNumbers(m[1]).find((n) => n.kind === 'order');
-      if (out.issuer === null && order) out.issuer = order.key.replace(/令-\d+$/u, '');
+      if (out.issuer === null && order) out.issuer = order.issuers.join('、');
     }
   }
   return out;

@@ -7,6 +7,7 @@
  * ('二〇二〇年二月' → '2020-02', '2017年' → '2017') comes from `parseChineseDatePartial`, which
  * says its precision explicitly.
  */
+import { parseChineseNumber } from '../../library/rules';
 import { foldWidth } from './normalize-text';
 
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -26,8 +27,6 @@ export interface DateMatch extends PartialDate {
 }
 
 const ZERO = '〇○零Oo';
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-for (const z of ZERO) CN_DIGITS[z] = 0;
 
 const YEAR = `(\\d{4}|[${ZERO}一二三四五六七八九]{4})`;
 // Longest alternatives first: 二十八 must not stop at 二.
@@ -45,23 +44,9 @@ const FIND = new RegExp(`${CN_FORM}|${NUM_FORM}`, 'gu');
 const YEAR_ONLY = new RegExp(`^${YEAR}${S}年?$`, 'u');
 const NUM_MONTH = /^(\d{4})([-./])(\d{1,2})$/u;
 
-/** Chinese numeral (一 … 三十一, 十二, or digit-by-digit 二〇一七) or Arabic digits to a number. */
+/** Chinese numeral (一 … 三十一, 十二, or digit-by-digit 二〇一七), 元 (元月) or Arabic digits to a number. */
 function toNumber(s: string): number {
-  if (/^\d+$/u.test(s)) return Number(s);
-  if (s === '元') return 1;
-  const ten = s.indexOf('十');
-  if (ten >= 0) {
-    const tens = ten === 0 ? 1 : CN_DIGITS[s[0]];
-    const units = ten === s.length - 1 ? 0 : CN_DIGITS[s[ten + 1]];
-    return tens * 10 + units;
-  }
-  let n = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    if (d === undefined) return Number.NaN;
-    n = n * 10 + d;
-  }
-  return n;
+  return s === '元' ? 1 : parseChineseNumber(s);
 }
 
 function daysInMonth(year: number, month: number): number {

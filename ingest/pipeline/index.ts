@@ -1,9 +1,16 @@
+/** The one ingest path: the Ingestor (prepare → store and enrich → embed) and the stages behind it. */
 export { prepareDocument, MIN_FINGERPRINT_CHARS } from './prepare';
 export type { PrepareOptions } from './prepare';
+export { groupCommit } from './group-commit';
+export type { GroupCommitOptions } from './group-commit';
 export { classifyDocument, TOPIC_MIN_CONFIDENCE, INFO_TYPE_MIN_CONFIDENCE_OVER_SOURCE } from './classify-document';
 export type { ClassifiedDocument } from './classify-document';
-export { ingestItems, ingestDocumentLines, emptySummary, addSummary } from './ingest-documents';
-export type { IngestItemsOptions, IngestOptions, IngestSummary, QaSummary, Rejection } from './ingest-documents';
+export { Ingestor } from './ingestor';
+export type { IngestorOptions, IngestStreamOptions, ItemOutcome } from './ingestor';
+export { ingestItems, ingestDocumentLines } from './ingest-documents';
+export type { IngestItemsOptions, IngestOptions } from './ingest-documents';
+export { emptySummary, addSummary } from './summary';
+export type { IngestSummary, QaSummary, Rejection } from './summary';
 export { storeQaPair, qaActor, PUBLISH_QA_NOTE } from './qa-to-entries';
 export type { QaStoreOptions, StoredQa } from './qa-to-entries';
 export { LibraryWriter } from './library-writer';

@@ -5,7 +5,10 @@
  * candidate, so a policy reposted on ten sites is still one unambiguous target.
  */
 import type { Queryable } from '../../library/store';
-import { interpretationsLinkedTo, removeLinksOf, replaceInterpretationLinks } from '../../library/documents';
+import {
+  interpretationsLinkedTo, interpretationsSharingLinkKeys, linkSubject, policiesSharingLinkKeys, removeLinksOf,
+  replaceInterpretationLinks,
+} from '../../library/documents';
 import type { PreparedDocument, UpsertOutcome } from '../../library/documents';
 import { linkInterpretations, SUBJECT_CHARS, type LinkableDocument } from '../link';
 import { docNumberKey as metadataDocNumberKey } from '../metadata';
@@ -17,27 +20,17 @@ export interface LinkChange {
 
 /** Recomputes the outgoing links of one interpretation from what the library holds now. */
 export async function relinkInterpretation(db: Queryable, interpretationId: number): Promise<LinkChange> {
-  const { rows } = await db.query<{ title: string; info_type: string; status: string; link_keys: string[]; opening: string }>(
-    `SELECT title, info_type, status, link_keys, substr(body, 1, ${SUBJECT_CHARS}) AS opening FROM documents WHERE id = $1`,
-    [interpretationId],
-  );
-  const doc = rows[0];
-  if (!doc || doc.status !== 'active' || doc.info_type !== '政策解读' || doc.link_keys.length === 0) {
+  const doc = await linkSubject(db, interpretationId, SUBJECT_CHARS);
+  if (!doc || doc.status !== 'active' || doc.infoType !== '政策解读' || doc.linkKeys.length === 0) {
     return replaceInterpretationLinks(db, interpretationId, []);
   }
-  const { rows: policies } = await db.query<{ id: number; title: string; doc_number: string | null }>(
-    `SELECT d.id, d.title, d.doc_number
-       FROM documents d LEFT JOIN document_clusters c ON c.id = d.cluster_id
-      WHERE d.info_type = '政策文件' AND d.status = 'active' AND d.link_keys && $1::text[] AND d.id <> $2
-        AND (d.cluster_id IS NULL OR c.canonical_document_id IS NULL OR c.canonical_document_id = d.id)`,
-    [doc.link_keys, interpretationId],
-  );
+  const policies = await policiesSharingLinkKeys(db, doc.linkKeys, interpretationId);
   const me = String(interpretationId);
   const linkable: LinkableDocument[] = [
     { id: me, title: doc.title, infoType: '政策解读', docNumberKey: null, body: doc.opening },
     ...policies.map((p) => ({
       id: String(p.id), title: p.title, infoType: '政策文件' as const,
-      docNumberKey: p.doc_number ? metadataDocNumberKey(p.doc_number) : null, body: '',
+      docNumberKey: p.docNumber ? metadataDocNumberKey(p.docNumber) : null, body: '',
     })),
   ];
   const links = linkInterpretations(linkable).filter((l) => l.interpretationId === me);
@@ -65,11 +58,7 @@ export async function updateLinks(db: Queryable, doc: PreparedDocument, id: numb
       change.removed += r.removed;
     }
     if (doc.infoType === '政策文件' && (doc.linkKeys ?? []).length > 0) {
-      const { rows } = await db.query<{ id: number }>(
-        `SELECT id FROM documents WHERE info_type = '政策解读' AND status = 'active' AND link_keys && $1::text[]`,
-        [doc.linkKeys],
-      );
-      for (const r of rows) affected.add(Number(r.id));
+      for (const id of await interpretationsSharingLinkKeys(db, doc.linkKeys ?? [])) affected.add(id);
     }
   }
   for (const interpretation of affected) {

@@ -7,14 +7,12 @@
 import type { Db, Queryable } from '../../library/store';
 import {
   clearQuarantine, recordQuarantine, releasedContent, storedStates, withdrawDocument, writeDocuments, isUnchanged, leaveCluster,
+  liveDocumentId, lockEnrichment,
 } from '../../library/documents';
 import type { PreparedDocument, UpsertOutcome } from '../../library/documents';
 import type { SiteResolver } from '../../library/sites';
 import { unlinkDocument, updateLinks } from './interpretation-links';
 import { RepostClusters, type ClusterOutcome } from './repost-clusters';
-
-/** Arbitrary but fixed (beside migrate.ts's 7_421_0001): one enriching writer at a time per library. */
-const ENRICH_LOCK_ID = 7_421_0005;
 
 export interface LibraryWriterOptions {
   /** SimHash bits two reposts may differ in. Default ingest/dedup's DEFAULT_MAX_DISTANCE (10). */
@@ -70,7 +68,7 @@ export class LibraryWriter {
     }
     try {
       return await this.db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [ENRICH_LOCK_ID]);
+        await lockEnrichment(tx);
         await this.clusters.sync(tx);
         const written = await writeDocuments(tx, batch);
         const out: StoredDocument[] = [];
@@ -93,13 +91,9 @@ export class LibraryWriter {
   async withdraw(externalId: string): Promise<boolean> {
     try {
       return await this.db.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [ENRICH_LOCK_ID]);
-        const { rows } = await tx.query<{ id: number }>(
-          `SELECT id FROM documents WHERE external_id = $1 AND status <> 'withdrawn'`,
-          [externalId],
-        );
-        if (rows.length === 0) return false;
-        const id = Number(rows[0].id);
+        await lockEnrichment(tx);
+        const id = await liveDocumentId(tx, externalId);
+        if (id === null) return false;
         await withdrawDocument(tx, externalId);
         await leaveCluster(tx, id);
         await unlinkDocument(tx, id);

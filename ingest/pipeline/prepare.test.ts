@@ -89,7 +89,7 @@ describe('prepareDocument', () => {
   });
 
   it('derives link keys for policies and interpretations', () => {
-    expect(policy.linkKeys).toEqual(expect.arrayContaining(['t:进一步加强节约用水工作的意见', 'n:国办发2017-47']));
+    expect(policy.linkKeys).toEqual(expect.arrayContaining(['t:进一步加强节约用水工作的意见', 'n:国办发〔2017〕47号']));
     const reading = prepareDocument(base({ title: '《关于进一步加强节约用水工作的意见》政策解读', body: '近日，国务院办公厅印发了《意见》。', infoType: '政策解读' }));
     expect(reading.linkKeys).toContain('t:进一步加强节约用水工作的意见');
   });

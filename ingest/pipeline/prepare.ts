@@ -4,6 +4,7 @@
  * structure-aware chunks with analyzer tokens, the SimHash and the link keys. Pure and synchronous:
  * the same input gives the same output (and content hash) on every run of one code version.
  */
+import { textTrustedForMetadata } from '../attachments/ocr-trust';
 import { createHash } from 'node:crypto';
 import { analyze, docNumberKey } from '../../library/analyzer';
 import type { PreparedDocument } from '../../library/documents';
@@ -53,8 +54,10 @@ export function prepareDocument(doc: DocumentInput, options: PrepareOptions = {}
     if (found !== null) filled.push(field);
     return found;
   };
-  const docNumber = pick(doc.docNumber, meta.docNumber, 'docNumber');
-  const issuer = pick(doc.issuer, meta.issuer, 'issuer');
+  // Text read by OCR names the 文号 and issuer only when it was read confidently (ingest/attachments/ocr-trust.ts).
+  const trusted = textTrustedForMetadata(doc.extra);
+  const docNumber = pick(doc.docNumber, trusted ? meta.docNumber : null, 'docNumber');
+  const issuer = pick(doc.issuer, trusted ? meta.issuer : null, 'issuer');
   const writtenAt = pick(doc.writtenAt, meta.writtenAt, 'writtenAt');
   const publishedAt = pick(doc.publishedAt, meta.publishedAt, 'publishedAt');
   const indexNumber = pick(doc.indexNumber, meta.indexNumber, 'indexNumber');

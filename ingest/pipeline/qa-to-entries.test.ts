@@ -9,7 +9,7 @@ import {
   enqueueInputs, INGEST_QUEUE, MemoryJobQueue, startIngestWorker, waitForDrain,
   type IngestDocumentData, type IngestDocumentResult,
 } from '../jobs';
-import { ingestItems, LibraryWriter, PUBLISH_QA_NOTE, type IngestSummary } from './index';
+import { Ingestor, ingestItems, LibraryWriter, PUBLISH_QA_NOTE, type IngestSummary } from './index';
 
 const PAIRS = [
   { id: 'hz-1', question_title: '公积金贷款额度怎么算？', question: '我叫李明，手机13912345678，在A市缴存公积金三年，想知道贷款额度怎么算？', answer: '您好！贷款额度按缴存余额的15倍计算，最高60万元。', department: 'A市住房公积金中心', date: '2019-03-01 10:00:00', answer_date: '2019-03-05', url: 'https://gjj.example.gov.cn/hd/1' },
@@ -137,7 +137,7 @@ describe('Q&A feeds become knowledge-base entries, not documents', () => {
     const file = path.join(dir, 'jobs-feed.jsonl');
     await writeFile(file, jsonl([{ id: 'job-1', question: '居住证怎么办理？', answer: '持身份证和居住证明到社区警务室申请。' }]));
     const queue = new MemoryJobQueue<IngestDocumentData, IngestDocumentResult>(INGEST_QUEUE);
-    const worker = startIngestWorker(db, queue);
+    const worker = startIngestWorker(new Ingestor(db), queue);
     try {
       expect((await enqueueInputs(queue, [file], { publishQa: true })).enqueued).toBe(1);
       expect(await waitForDrain(queue, { intervalMs: 20 })).toMatchObject({ completed: 1, dead: 0 });

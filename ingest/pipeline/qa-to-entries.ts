@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { escapeHtml, FAQ_LIMITS, upsertFeedEntry, type FeedEntryOutcome } from '../../library/consultation';
+import { hasLiveQaDocument } from '../../library/documents';
 import type { FaqEntry } from '../../library/consultation';
 import type { Db } from '../../library/store';
 import type { QaPair } from '../feeds';
@@ -80,9 +81,5 @@ export async function storeQaPair(
 
 /** The record's 互动交流 document from an ingest before Q&A became entries, withdrawn; false when there is none. */
 async function withdrawOldQaDocument(db: Db, writer: LibraryWriter, recordId: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `SELECT 1 FROM documents WHERE external_id = $1 AND status <> 'withdrawn' AND extra->>'kind' = 'qa'`,
-    [recordId],
-  );
-  return rows.length > 0 && writer.withdraw(recordId);
+  return (await hasLiveQaDocument(db, recordId)) && writer.withdraw(recordId);
 }

@@ -6,7 +6,9 @@
  * library's change feed, so it is rebuilt after a restart and sees other processes' writes.
  */
 import type { Queryable } from '../../library/store';
-import { clusterOf, createCluster, joinCluster, leaveCluster, refreshCluster } from '../../library/documents';
+import {
+  activeClusterMembers, clusterOf, createCluster, joinCluster, leaveCluster, refreshCluster, repostFactsSince,
+} from '../../library/documents';
 import type { PreparedDocument } from '../../library/documents';
 import { DEFAULT_MAX_DISTANCE, hammingDistance, NearDuplicateIndex } from '../dedup';
 import { repostConflict, repostTitleKey, type RepostFacts } from './keys';
@@ -59,25 +61,16 @@ export class RepostClusters {
   /** Reads the documents changed since the last sync (all of them the first time). */
   async sync(db: Queryable): Promise<void> {
     for (;;) {
-      const { rows } = await db.query<{
-        id: number; change_seq: number | string; status: string; simhash: string | null; title: string;
-        issuer: string | null; written_at: string | null; published_at: Date | string | null; doc_number_key: string | null;
-      }>(
-        `SELECT id, change_seq, status, simhash, title, issuer, written_at::text AS written_at, published_at, doc_number_key
-           FROM documents WHERE change_seq > $1 ORDER BY change_seq LIMIT ${SYNC_PAGE}`,
-        [this.lastSeq],
-      );
+      const rows = await repostFactsSince(db, this.lastSeq, SYNC_PAGE);
       for (const r of rows) {
-        const id = Number(r.id);
-        this.forget(id);
+        this.forget(r.id);
         if (r.status !== 'active' || !r.simhash) continue;
         this.remember({
-          id, hash: BigInt(`0x${r.simhash}`), titleKey: repostTitleKey(r.title), issuer: r.issuer,
-          writtenAt: r.written_at, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
-          docNumberKey: r.doc_number_key,
+          id: r.id, hash: BigInt(`0x${r.simhash}`), titleKey: repostTitleKey(r.title), issuer: r.issuer,
+          writtenAt: r.writtenAt, publishedAt: r.publishedAt, docNumberKey: r.docNumberKey,
         });
       }
-      if (rows.length > 0) this.lastSeq = Number(rows[rows.length - 1].change_seq);
+      if (rows.length > 0) this.lastSeq = rows[rows.length - 1].changeSeq;
       if (rows.length < SYNC_PAGE) return;
     }
   }
@@ -168,11 +161,7 @@ export class RepostClusters {
     for (const candidate of candidates) {
       const target = await clusterOf(db, candidate.id);
       if (target === null) return { match: candidate, target };
-      const { rows } = await db.query<{ id: number }>(
-        `SELECT id FROM documents WHERE cluster_id = $1 AND status = 'active' AND id <> $2`,
-        [target, entry.id],
-      );
-      const members = rows.map((r) => this.entries.get(Number(r.id)));
+      const members = (await activeClusterMembers(db, target, entry.id)).map((id) => this.entries.get(id));
       if (members.every((m) => m !== undefined && repostConflict(entry, m) === null)) return { match: candidate, target };
     }
     return { match: null, target: null };

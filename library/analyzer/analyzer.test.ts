@@ -35,7 +35,7 @@ describe('analyzer', () => {
   it('finds 文号 inside running text with their positions', () => {
     const found = findDocNumbers('根据《通知》（国发〔2016〕12号）和财税[2020]8号文件');
     expect(found.map((f) => f.key)).toEqual(['国发〔2016〕12号', '财税〔2020〕8号']);
-    expect(found[0].index).toBeGreaterThan(0);
+    expect(found[0].start).toBeGreaterThan(0);
   });
 });
 

@@ -1,19 +1,13 @@
 import * as OpenCC from 'opencc-js';
+import { foldWidth } from '../rules/width';
+
+// Width folding is a platform rule (library/rules/width); the index form folds every full-width form.
+export { foldWidth };
 
 // Traditional → Simplified (mainland). Built once: the converter holds tries. OpenCC's 't' table
 // already covers the Taiwan/Hong Kong variant characters citizens type (後, 裏, 綫, 著); chaining the
 // 'hk' and 'tw' tables too tripled the cost of every ingest for no difference on our tests.
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-
-/**
- * Full-width ASCII (Ａ-Ｚ, ０-９, ！-～) and the ideographic space to their half-width forms.
- * Chinese punctuation such as ，。《》〔〕 is kept: it carries meaning (titles, 文号).
- */
-export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
-}
 
 /** Traditional → Simplified, covering Taiwan and Hong Kong variant characters too. */
 export function toSimplifiedChinese(text: string): string {

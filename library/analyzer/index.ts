@@ -3,5 +3,5 @@ export type { AnalyzeOptions } from './analyze';
 export { foldWidth, toSimplifiedChinese, indexForm } from './fold';
 export { segmentForSearch, addUserWords, ensureSegmenterLoaded } from './segment';
 export { STOPWORDS } from './stopwords';
-export { findDocNumbers, docNumberKey, parseSerial } from './doc-number';
+export { findDocNumbers, docNumberKey } from './doc-number';
 export type { DocNumberMatch } from './doc-number';

@@ -37,7 +37,7 @@ export async function recordFeedback(db: Db, f: FeedbackInput): Promise<{ id: nu
     const answer = (
       await tx.query<{ question: string; site_code: string | null }>('SELECT question, site_code FROM answer_log WHERE answer_id = $1', [f.answerId])
     ).rows[0];
-    if (!answer) throw new NotFoundError(`no answer "${f.answerId}": send the answerId returned by POST /v1/ask`);
+    if (!answer) throw new NotFoundError(`no answer "${f.answerId}": send the answerId that came with the answer`);
     const { rows } = await tx.query<{ id: number }>(
       'INSERT INTO answer_feedback (answer_id, helpful, comment) VALUES ($1, $2, $3) RETURNING id',
       [f.answerId, f.helpful, comment],

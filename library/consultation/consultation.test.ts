@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Db } from '../store';
+import type { Db } from '../store';
+import { driverCases, type TestLibrary } from '../store/test-drivers';
 import {
   createEntry, entriesToCsv, entriesToXlsx, getEntry, listEntries, listOpenUnanswered, listVersions, logAnswer, logUnanswered,
   parseEntriesCsv, parseEntriesXlsx, readFaqFeed, recordFeedback, resolveUnanswered, transitionEntry, updateEntry,
@@ -9,12 +10,14 @@ const entry = (question: string, extra: Record<string, unknown> = {}) => ({
   question, answerHtml: `<p>${question}的答案</p>`, alternatives: [`${question}？`], ...extra,
 });
 
-describe('consultation knowledge base store', () => {
+for (const driver of driverCases()) describe(`consultation knowledge base store on ${driver.name}`, () => {
+  let lib: TestLibrary;
   let db: Db;
   beforeAll(async () => {
-    db = await openLibrary();
+    lib = await driver.open();
+    db = lib.db;
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => lib?.dispose());
 
   it('stores a sanitised draft and rejects bad input saying what to fix', async () => {
     const e = await createEntry(db, { ...entry('社保卡怎么办理'), answerHtml: '<p onclick="x()">带身份证<script>bad()</script></p>', effectiveFrom: '2025-01-01' }, 'alice');
@@ -28,9 +31,9 @@ describe('consultation knowledge base store', () => {
 
   it('runs draft → pending_review → published → retired, and nobody approves their own entry', async () => {
     const e = await createEntry(db, entry('公积金怎么提取'), 'alice');
-    await expect(transitionEntry(db, e.id, 'approve', 'bob')).rejects.toMatchObject({ code: 'BAD_TRANSITION', status: 409 });
+    await expect(transitionEntry(db, e.id, 'approve', 'bob')).rejects.toMatchObject({ code: 'BAD_TRANSITION' });
     await transitionEntry(db, e.id, 'submit', 'alice');
-    await expect(transitionEntry(db, e.id, 'approve', 'alice')).rejects.toMatchObject({ code: 'SELF_REVIEW', status: 403 });
+    await expect(transitionEntry(db, e.id, 'approve', 'alice')).rejects.toMatchObject({ code: 'SELF_REVIEW' });
     await transitionEntry(db, e.id, 'reject', 'bob', '请补充办理地点');
     // bob edits the draft: now bob is the last editor and may not approve either
     await updateEntry(db, e.id, { answerHtml: '<p>到公积金中心办理，地点：市民中心</p>' }, 'bob');

@@ -120,7 +120,7 @@ export const EDITABLE: Record<string, keyof EntryRow> = {
 
 export async function getEntry(db: Queryable, id: number): Promise<FaqEntry> {
   const { rows } = await db.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM faq_entries WHERE id = $1`, [id]);
-  if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}; list entries at GET /v1/faqs`);
+  if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}`);
   return rowToEntry(rows[0]);
 }
 
@@ -131,7 +131,7 @@ export async function getEntry(db: Queryable, id: number): Promise<FaqEntry> {
 export async function updateEntry(db: Db, id: number, patch: Partial<FaqEntryInput>, actor: string): Promise<FaqEntry> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM faq_entries WHERE id = $1 FOR UPDATE`, [id]);
-    if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}; list entries at GET /v1/faqs`);
+    if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}`);
     const before = rowToEntry(rows[0]);
     if (before.status !== 'draft') {
       throw new InvalidRecordError(

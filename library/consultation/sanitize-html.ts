@@ -3,6 +3,7 @@
  * word processors and other sites; only structure and links survive, everything is re-serialised
  * from parsed pieces (never passed through), so no attribute or tag outside the list reaches a page.
  */
+import { escapeHtml } from '../rules/html-escape';
 
 /** Tags kept (attributes dropped unless listed in ATTRIBUTES). */
 const ALLOWED = new Set([
@@ -30,8 +31,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// One escaping rule for the whole service (library/rules); re-exported here for the consultation face.
+export { escapeHtml };
 
 /** http(s), mailto, tel, or a relative link; javascript:, data: and every other scheme are refused. */
 export function safeHref(raw: string): string | null {

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { InvalidRecordError } from '../errors';
+import { escapeHtml } from '../rules/html-escape';
 import type { FaqEntry, FaqEntryInput, FaqScope } from './types';
 
 const COLUMNS = [
@@ -93,7 +94,7 @@ function rowToInput(cells: Partial<Record<ColumnKey, string>>): FaqEntryInput {
     question: text('question'),
     alternatives: list('alternatives'),
     // Plain text from a spreadsheet keeps its line breaks as paragraphs.
-    answerHtml: /<[a-z][\s\S]*>/i.test(answer) ? answer : answer.split(/\r?\n/).map((p) => `<p>${escapeText(p)}</p>`).join(''),
+    answerHtml: /<[a-z][\s\S]*>/i.test(answer) ? answer : answer.split(/\r?\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
     scope,
     siteCode: text('site_code') || null,
     regionCode: text('region_code') || null,
@@ -104,7 +105,6 @@ function rowToInput(cells: Partial<Record<ColumnKey, string>>): FaqEntryInput {
   };
 }
 
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function toRows(records: Array<{ row: number; cells: Partial<Record<ColumnKey, string>> }>): ImportedRow[] {
   if (records.length > MAX_IMPORT_ROWS) {

@@ -22,7 +22,6 @@ export class SelfReviewError extends ZhiwenError {
     super(
       'SELF_REVIEW',
       `"${actor}" wrote or last edited entry ${entryId} and cannot approve it; another editor must review it`,
-      403,
     );
     this.name = 'SelfReviewError';
   }
@@ -35,13 +34,12 @@ export async function transitionEntry(
   if (!rule) throw new ZhiwenError('UNKNOWN_TRANSITION', `unknown transition "${transition}"; use ${Object.keys(TRANSITIONS).join(', ')}`);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM faq_entries WHERE id = $1 FOR UPDATE`, [id]);
-    if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}; list entries at GET /v1/faqs`);
+    if (!rows[0]) throw new NotFoundError(`no FAQ entry ${id}`);
     const before = rowToEntry(rows[0]);
     if (!(rule.from as readonly FaqStatus[]).includes(before.status)) {
       throw new ZhiwenError(
         'BAD_TRANSITION',
         `cannot ${transition} entry ${id}: it is ${before.status}, and ${transition} applies to ${rule.from.join(' or ')}`,
-        409,
       );
     }
     if (transition === 'approve' && (actor === before.author || actor === before.lastEditor)) throw new SelfReviewError(id, actor);

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverCases, type TestLibrary } from '../store/test-drivers';
 import { migrate } from '../store/migrate';
 import {
-  clusterMembers, createCluster, fetchDocumentLinks, joinCluster, leaveCluster, listQuarantined, readIndexFeed,
-  recordQuarantine, releaseQuarantine, releasedContent, replaceInterpretationLinks, upsertDocument, upsertDocuments,
-  upsertSite, withdrawDocument, type PreparedDocument,
+  activeClusterMembers, clusterMembers, createCluster, fetchDisplayRows, fetchDocumentLinks, hasLiveQaDocument,
+  interpretationsSharingLinkKeys, joinCluster, leaveCluster, linkSubject, listQuarantined, liveDocumentId, lockEnrichment,
+  policiesSharingLinkKeys, readIndexFeed, recordQuarantine, releaseQuarantine, releasedContent, replaceInterpretationLinks,
+  repostFactsSince, upsertDocument, upsertDocuments, upsertSite, withdrawDocument, type PreparedDocument,
 } from './index';
 
 function prepared(overrides: Partial<PreparedDocument> = {}): PreparedDocument {
@@ -139,6 +140,55 @@ for (const driver of driverCases()) {
       expect(await releasedContent(lib.db, ['q-1'])).toEqual(new Map([['q-1', 'q1']]));
       expect(await listQuarantined(lib.db)).toEqual([]);
       await expect(releaseQuarantine(lib.db, 'q-1', 'editor')).rejects.toThrow(/no quarantined document "q-1"/u);
+    });
+
+    it('shows a result page through display_rows(): the chosen passage, else the first chunk, else the body\'s opening', async () => {
+      const [shown, firstChunk, bodyOnly] = await upsertDocuments(lib.db, [
+        prepared({ externalId: 'show-1', contentHash: 's1', url: 'https://example.gov.cn/1.html', chunks: [
+          { ordinal: 0, heading: null, text: '第一段', tokens: ['第一'] },
+          { ordinal: 1, heading: '第二章', text: '第二段', tokens: ['第二'] },
+        ] }),
+        prepared({ externalId: 'show-2', contentHash: 's2' }),
+        prepared({ externalId: 'show-3', contentHash: 's3', body: '开头'.repeat(200), chunks: [] }),
+      ]);
+      const { rows } = await lib.db.query<{ id: number }>('SELECT id FROM chunks WHERE document_id = $1 ORDER BY ordinal', [shown.id]);
+      const page = await fetchDisplayRows(lib.db, [
+        { docId: shown.id, chunkId: Number(rows[1].id) }, { docId: firstChunk.id, chunkId: -1 }, { docId: bodyOnly.id, chunkId: -1 },
+      ]);
+      expect([...page.keys()].sort((x, y) => x - y)).toEqual([shown.id, firstChunk.id, bodyOnly.id]);
+      expect(page.get(shown.id)).toMatchObject({
+        passage: '第二段', doc: { externalId: 'show-1', url: 'https://example.gov.cn/1.html', siteCode: 'sample-city', docNumber: '示人社发〔2024〕3号' },
+      });
+      expect(page.get(firstChunk.id)!.passage).toBe('申请社会保障卡需要携带身份证。');
+      expect(page.get(bodyOnly.id)!.passage).toBe('开头'.repeat(150));
+    });
+
+    it('answers what enrichment reads: live ids, link candidates (canonical only), repost facts in change order', async () => {
+      const [policy, repost, reading, qa] = await upsertDocuments(lib.db, [
+        prepared({ externalId: 'e-policy', contentHash: 'ep', infoType: '政策文件', linkKeys: ['n:示人社发2024-3'], simhash: '00000000000000ff', publishedAt: '2024-01-01' }),
+        prepared({ externalId: 'e-repost', contentHash: 'er', infoType: '政策文件', linkKeys: ['n:示人社发2024-3'], publishedAt: '2030-01-01' }),
+        prepared({ externalId: 'e-reading', contentHash: 'erd', infoType: '政策解读', title: '解读标题', body: '解读正文很长', linkKeys: ['n:示人社发2024-3'] }),
+        prepared({ externalId: 'e-qa', contentHash: 'eq', infoType: '互动交流', extra: { kind: 'qa' } }),
+      ]);
+      const cluster = await createCluster(lib.db, [policy.id, repost.id]);
+      expect(await activeClusterMembers(lib.db, cluster, policy.id)).toEqual([repost.id]);
+      // Of a cluster only the canonical (earliest published) is a link candidate.
+      expect((await policiesSharingLinkKeys(lib.db, ['n:示人社发2024-3'], reading.id)).map((p) => p.id)).toEqual([policy.id]);
+      expect(await interpretationsSharingLinkKeys(lib.db, ['n:示人社发2024-3'])).toEqual([reading.id]);
+      expect(await linkSubject(lib.db, reading.id, 4)).toEqual({
+        title: '解读标题', infoType: '政策解读', status: 'active', linkKeys: ['n:示人社发2024-3'], opening: '解读正文',
+      });
+      expect(await liveDocumentId(lib.db, 'e-qa')).toBe(qa.id);
+      expect(await hasLiveQaDocument(lib.db, 'e-qa')).toBe(true);
+      expect(await hasLiveQaDocument(lib.db, 'e-policy')).toBe(false);
+      await withdrawDocument(lib.db, 'e-qa');
+      expect([await liveDocumentId(lib.db, 'e-qa'), await hasLiveQaDocument(lib.db, 'e-qa')]).toEqual([null, false]);
+      const facts = await repostFactsSince(lib.db, 0, 100_000);
+      expect(facts.map((f) => f.changeSeq)).toEqual([...facts.map((f) => f.changeSeq)].sort((x, y) => x - y));
+      expect(facts.find((f) => f.id === policy.id)).toMatchObject({ status: 'active', simhash: '00000000000000ff', docNumberKey: '示人社发〔2024〕3号' });
+      const last = facts.at(-1)!.changeSeq;
+      expect(await repostFactsSince(lib.db, last, 10)).toEqual([]);
+      await expect(lib.db.transaction((tx) => lockEnrichment(tx))).resolves.toBeUndefined();
     });
 
     it('stores and compares vectors (pgvector)', async (ctx) => {

@@ -14,6 +14,8 @@ export interface IndexFeedDocument {
   validity: string;
   publishedAt: string | null;
   docNumberKey: string | null;
+  /** Id of the newer version of this document that replaces it (migration 011), or null: see library/model/validity. */
+  supersededBy: number | null;
   /** Repost cluster (the same text on several sites), or null when the document has no reposts. */
   clusterId: number | null;
   /** False for a repost whose cluster shows another document first (its canonical); true otherwise. */
@@ -33,10 +35,10 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     id: number; external_id: string; title: string; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
     info_type: string; topic: string | null; issuer: string | null; validity: string;
     published_at: Date | string | null; doc_number_key: string | null; title_tokens: string;
-    cluster_id: number | string | null; is_canonical: boolean;
+    cluster_id: number | string | null; is_canonical: boolean; superseded_by: number | string | null;
   }>(
     `SELECT d.id, d.external_id, d.title, d.change_seq, d.status, d.site_id, d.info_type, d.topic, d.issuer,
-            d.validity, d.published_at, d.doc_number_key, d.title_tokens, d.cluster_id,
+            d.validity, d.published_at, d.doc_number_key, d.title_tokens, d.cluster_id, d.superseded_by,
             (d.cluster_id IS NULL OR c.canonical_document_id IS NULL OR c.canonical_document_id = d.id) AS is_canonical
        FROM documents d LEFT JOIN document_clusters c ON c.id = d.cluster_id
       WHERE d.change_seq > $1 ORDER BY d.change_seq LIMIT $2`,
@@ -67,6 +69,7 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     validity: d.validity,
     publishedAt: d.published_at ? new Date(d.published_at).toISOString() : null,
     docNumberKey: d.doc_number_key,
+    supersededBy: d.superseded_by == null ? null : Number(d.superseded_by),
     clusterId: d.cluster_id == null ? null : Number(d.cluster_id),
     isCanonical: d.is_canonical,
     titleTokens: split(d.title_tokens),

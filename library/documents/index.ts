@@ -16,6 +16,11 @@ export {
 export type {
   QuarantineEntry, QuarantineDetail, QuarantineDecision, QuarantineState, ListQuarantineOptions,
 } from './quarantine';
+export {
+  lockEnrichment, liveDocumentId, hasLiveQaDocument, linkSubject, policiesSharingLinkKeys, interpretationsSharingLinkKeys,
+  repostFactsSince, activeClusterMembers,
+} from './enrichment';
+export type { LinkSubject, RepostFactsRow } from './enrichment';
 export { upsertSite, siteIdFor, listSites } from './sites';
 export type { SiteInput, SiteRow } from './sites';
 export { readIndexFeed, fetchDisplayRows } from './feed';

@@ -141,13 +141,13 @@ export async function showQuarantined(db: Queryable, externalId: string): Promis
 
 function notQuarantined(externalId: string): NotFoundError {
   return new NotFoundError(
-    `no quarantined document "${externalId}": list them with \`zhiwen quarantine list\` (or GET /v1/admin/quarantine) and use the external id shown`,
+    `no quarantined document "${externalId}": use an external id as the quarantine list shows it`,
   );
 }
 
 function editorName(name: string, action: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new ZhiwenError('EDITOR_REQUIRED', `say who ${action} the document (--by <name>, or "by" in the request body)`, 400);
+  if (!trimmed) throw new ZhiwenError('EDITOR_REQUIRED', `say who ${action} the document (--by <name>, or "by" in the request body)`);
   return trimmed;
 }
 
@@ -183,7 +183,7 @@ export async function rejectQuarantine(
   reason: string,
 ): Promise<QuarantineEntry> {
   const by = editorName(rejectedBy, 'rejects');
-  if (!reason.trim()) throw new ZhiwenError('REASON_REQUIRED', 'say why the document is rejected (--reason <text>, or "reason" in the request body)', 400);
+  if (!reason.trim()) throw new ZhiwenError('REASON_REQUIRED', 'say why the document is rejected (--reason <text>, or "reason" in the request body)');
   const { rows } = await db.query<{ document_id: number }>(
     `UPDATE document_quarantine q SET rejected_at = now(), rejected_by = $2, reject_reason = $3
        FROM documents d

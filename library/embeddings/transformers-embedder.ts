@@ -66,7 +66,6 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
       'EMBED_MODEL_UNAVAILABLE',
       `cannot load the embedding model "${options.model}": ${(err as Error).message}. ` +
         'Give ZHIWEN_EMBED_MODEL a hub id, or a folder holding config.json, tokenizer.json and onnx/model.onnx.',
-      500,
     );
   }
 

@@ -19,5 +19,5 @@ export async function assertVectorSupport(db: Queryable): Promise<void> {
       `run CREATE EXTENSION vector as a superuser and restart, ${LEXICAL_ONLY}`
     : `the vector extension (pgvector) is not installed on this PostgreSQL (${reason}): ` +
       `install postgresql-15-pgvector (the package for your PostgreSQL version) and restart, which creates the vector tables, ${LEXICAL_ONLY}`;
-  throw new ZhiwenError('VECTOR_EXTENSION_MISSING', message, 500);
+  throw new ZhiwenError('VECTOR_EXTENSION_MISSING', message);
 }

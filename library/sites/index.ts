@@ -4,3 +4,4 @@ export { SiteResolver } from './site-resolver';
 export type { SiteResolverOptions, SiteResolution } from './site-resolver';
 export { SITE_LEVELS, siteCodeProblem, regionCodeProblem, domainProblem, hostOf } from './site-rules';
 export type { RegisteredSiteLevel } from './site-rules';
+export { SiteDirectory, requireSiteId, regionPrefix } from './site-directory';

@@ -11,6 +11,7 @@ import { ingestItems, LibraryWriter } from '../../ingest/pipeline';
 import { pageToFeedItem, type FeedItem } from '../../ingest/feeds';
 import { SearchService } from '../../retrieval/search';
 import { buildApp } from '../../api/app';
+import { composeServices } from '../../api/compose';
 
 const TOKEN = 'sites-test-token';
 const BODY = '各区人民政府：\n为做好防汛抗旱工作，现将有关事项通知如下。\n一、加强值守，落实防汛责任。\n二、排查隐患，做好物资储备。';
@@ -114,7 +115,7 @@ describe('scope=region over an imported site list', () => {
     ), { writer });
     const search = new SearchService(db);
     await search.sync();
-    app = await buildApp({ db, search }, { adminToken: TOKEN, rateLimitPerMinute: 0 });
+    app = await buildApp(composeServices({ db, search }), { adminToken: TOKEN, rateLimitPerMinute: 0 });
   });
   afterAll(async () => {
     await app?.close();

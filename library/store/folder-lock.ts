@@ -38,7 +38,7 @@ export class LibraryLockedError extends ZhiwenError {
         ? 'wait for it to finish, or stop it (a running `zhiwen serve` takes `zhiwen ingest` and `zhiwen withdraw` itself); ' +
           `if that process is not Zhiwen, delete ${path.join(dataDir, LOCK_FILE)}`
         : `its process cannot be checked from here: stop it there, or delete ${path.join(dataDir, LOCK_FILE)} if that host no longer uses the folder`;
-    super('LIBRARY_LOCKED', `the library in ${dataDir} is open in ${who}: ${todo}`, 409, holder ? { ...holder, token: undefined } : undefined);
+    super('LIBRARY_LOCKED', `the library in ${dataDir} is open in ${who}: ${todo}`, holder ? { ...holder, token: undefined } : undefined);
     this.name = 'LibraryLockedError';
     this.holder = holder;
   }

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openLibrary, openPglite, skippedMigrations, type Db } from './index';
 import { createTestDatabase, SKIP_WITHOUT_TEST_DATABASE, TEST_DATABASE_URL, type TestDatabase } from './test-database';
@@ -117,6 +119,46 @@ describe.skipIf(!TEST_DATABASE_URL)('migrations on a stock PostgreSQL (no pgvect
       expect(locks.rows).toEqual([]);
     } finally {
       for (const db of dbs) await db.close();
+    }
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('migrations from two processes at once on one fresh PostgreSQL database', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('zhiwen_migrate_procs');
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('one process applies every step, the other waits on the transaction lock and finds nothing to do', { timeout: 120_000 }, async () => {
+    const run = promisify(execFile);
+    // Both processes connect first (tsx start-up takes seconds), then migrate at the same instant.
+    const startAt = Date.now() + 8000;
+    const results = await Promise.all(
+      [1, 2].map(async () => {
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(here, 'testing/migrate-process.ts')], {
+          env: { ...process.env, DATABASE_URL: database.url, START_AT: String(startAt) },
+        });
+        return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { applied: number[] }).applied;
+      }),
+    );
+    const db = await openLibrary({ databaseUrl: database.url });
+    try {
+      const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const versions = rows.map((r) => r.version);
+      expect(new Set(versions).size).toBe(versions.length);
+      // Exactly one of them did the work, all of it; the other applied nothing (and did not fail).
+      expect(results.map((a) => a.length).sort((a, b) => a - b)).toEqual([0, versions.length]);
+      expect(results.flat()).toEqual(versions);
+      const locks = await db.query(
+        `SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = $1`,
+        [database.name],
+      );
+      expect(locks.rows).toEqual([]);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -40,7 +40,9 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 /**
  * Applies pending migrations in order; returns the versions applied. Everything runs in one
  * transaction on one connection holding a transaction-scoped advisory lock: a second process waits,
- * then finds nothing to do, and a failed step leaves the schema as it was. (A session lock taken
+ * then finds nothing to do, and a failed step leaves the schema as it was. `db.transaction` checks one
+ * connection out of the pool for the whole transaction (store/pg.ts), so the lock, every step and the
+ * commit share one session, and the lock goes with the commit or rollback. (A session lock taken
  * through a pool could be unlocked on another connection, and so never released.)
  */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<number[]> {

@@ -1,3 +1,4 @@
+import { rekeyDocNumbers } from '../rules/doc-number';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { openPg } from './pg';
@@ -18,6 +19,8 @@ export async function openLibrary(location: LibraryLocation = {}): Promise<Db> {
     // One session runs PGlite's transactions one after another: change_seq values are in commit order
     // already, so migration 010's reordering at commit is not needed (and costs an UPDATE per document).
     if (db.driver === 'pglite') await db.exec('SET zhiwen.commit_ordered_feed = off');
+    // 文号 keys are computed in code: rows stored by an older grammar are re-keyed once (then a no-op).
+    await rekeyDocNumbers(db);
   } catch (err) {
     await db.close();
     throw err;

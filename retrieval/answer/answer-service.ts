@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { fetchPassageDocuments, logAnswer, logUnanswered, type AnswerKind } from '../../library/consultation';
 import { ZhiwenError } from '../../library/errors';
+import { blankControlChars } from '../../library/rules';
 import type { Db } from '../../library/store';
 import type { AskingSite, FaqService } from '../faq';
 import type { SearchScope, SearchService } from '../search';
 import { citationOf, type Citation } from './citations';
+import { jurisdictionNote, placeOpening } from './jurisdiction';
 import { answerText, LibraryAnswerer, type AnswerSentence, type LibraryAnswer, type LibraryAnswerOptions, type RelatedLink } from './library-answer';
 import { rewriteFollowUp, type Turn } from './rewrite';
 
@@ -81,15 +83,13 @@ export class AnswerService {
 
   private site(code: string | undefined): AskingSite | null {
     if (!code) return null;
-    const site = this.deps.search.sites.get(code);
-    if (!site) throw new ZhiwenError('UNKNOWN_SITE', `no site with code "${code}"; list sites at GET /v1/sites`, 404);
+    const site = this.deps.search.sites.require(code);
     return { code: site.code, regionCode: site.region_code };
   }
 
   async ask(request: AskRequest, sink?: AskSink): Promise<AskResult> {
     const started = performance.now();
-    // eslint-disable-next-line no-control-regex
-    const raw = (request.question ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+    const raw = blankControlChars(request.question ?? '').trim().slice(0, MAX_QUESTION_CHARS);
     if (!raw) throw new ZhiwenError('EMPTY_QUESTION', 'question is empty: type what you want to know');
     const site = this.site(request.site);
     const history = (request.history ?? []).slice(-6);
@@ -107,12 +107,14 @@ export class AnswerService {
     if (decision.tier === 'high') {
       const top = decision.matches[0];
       const m = meta('faq', brief(top), []);
+      // An entry answering for one place ("陇南市如何…") says so when the asker named no place.
+      const text = `${jurisdictionNote(placeOpening(top.entry.question), question)}${top.entry.answerText}`;
       sink?.meta(m);
-      sink?.delta(top.entry.answerText);
+      sink?.delta(text);
       const docs = await fetchPassageDocuments(this.deps.db, top.entry.relatedDocuments);
       const citations = top.entry.relatedDocuments.flatMap((id) => (docs.has(id) ? [docs.get(id)!] : [])).map((d, i) => citationOf(d, i + 1, request.publicBase));
       result = {
-        ...m, text: top.entry.answerText, html: top.entry.answerHtml, sentences: [{ text: top.entry.answerText, cites: [] }],
+        ...m, text, html: top.entry.answerHtml, sentences: [{ text, cites: [] }],
         citations, related: [], notFound: null, generator: 'faq', confidence: round(top.confidence),
       };
     } else {

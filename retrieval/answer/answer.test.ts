@@ -97,9 +97,13 @@ describe('answers from the library and the knowledge base', () => {
     expect(high).toMatchObject({ kind: 'faq', generator: 'faq', html: '<p>持<strong>出生医学证明</strong>到派出所办理。</p>', text: '持出生医学证明到派出所办理。' });
     expect(high.faq?.question).toBe('新生儿怎么上户口');
     expect(high.citations.map((c) => c.id)).toEqual(['sample-012']);
-    const medium = await answers.ask({ question: '新生儿上户口需要带出生医学证明吗' });
-    expect(['suggestions', 'faq']).toContain(medium.kind);
-    if (medium.kind === 'suggestions') expect(medium.suggestions[0].question).toBe('新生儿怎么上户口');
+    // Not confident: the entry is offered as a suggestion, never answered verbatim.
+    const medium = await answers.ask({ question: '小孩上户口要什么材料' });
+    expect(medium).toMatchObject({ kind: 'suggestions', faq: null, html: null });
+    expect(medium.generator).not.toBe('faq');
+    expect(medium.suggestions[0].question).toBe('新生儿怎么上户口');
+    expect(medium.suggestions[0].confidence).toBeLessThan(high.confidence);
+    expect(medium.text).not.toContain('持出生医学证明到派出所办理');
   });
 
   it('answers an entry only in its scope, effective period and once published', async () => {

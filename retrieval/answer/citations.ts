@@ -1,4 +1,5 @@
 import type { PassageDocument } from '../../library/consultation';
+import { isCurrent, validityLabel } from '../../library/model/validity';
 import { documentUrl } from '../documents';
 
 /** One numbered source of an answer, with what a citizen needs to find and trust it. */
@@ -22,10 +23,8 @@ export interface Citation {
   label: string | null;
 }
 
-const NOT_CURRENT: Record<string, string> = { 废止: '已废止', 失效: '已失效' };
-
 export function isCurrentValidity(validity: string): boolean {
-  return !(validity in NOT_CURRENT);
+  return isCurrent({ validity });
 }
 
 /** Citation number `n` of a document; its url is absolute under `publicBase` (the API's origin), root-relative without. */
@@ -36,7 +35,7 @@ export function citationOf(doc: PassageDocument, n: number, publicBase?: string)
     n, id: doc.externalId, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date, url: documentUrl(doc, publicBase),
     site: { code: doc.siteCode, name: doc.siteName }, infoType: doc.infoType, validity: doc.validity,
     current: isCurrentValidity(doc.validity),
-    label: NOT_CURRENT[doc.validity] ?? (doc.validity === '已修订' ? '已修订' : null),
+    label: validityLabel({ validity: doc.validity }),
   };
 }
 

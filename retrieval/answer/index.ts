@@ -5,7 +5,12 @@ export type { AnswerSentence, LibraryAnswer, LibraryAnswerOptions, LibraryQuesti
 export { createAnswerer } from './create-answerer';
 export type { Answerer } from './create-answerer';
 export { extractAnswer, EXTRACTIVE_DEFAULTS } from './extractive';
-export type { Evidence, Extract, ExtractiveOptions, QueryTerm, RetrievedDocument } from './extractive';
+export { ExtractiveGenerator } from './extractive-generator';
+export { GroundedLlmGenerator } from './llm-generator';
+export type { AnswerGenerator, GeneratedAnswer, GenerationInput } from './generator';
+export { questionKind, QUESTION_KINDS } from './question-kind';
+export type { QuestionKind } from './question-kind';
+export type { AnswerQuery, Evidence, Extract, ExtractiveOptions, QueryTerm, RetrievedDocument } from './extractive';
 export { answerProbability, shouldAnswer, DECLINE_MODEL } from './decline';
 export { citationOf, citationLine, isCurrentValidity, withMarkers } from './citations';
 export type { Citation } from './citations';

@@ -99,7 +99,7 @@ function needles(title: string, docNumber: string | null): string[] {
  */
 export async function interpretPolicy(db: Queryable, externalId: string, publicBase?: string): Promise<PolicyInterpretation> {
   const doc = (await fetchPassageDocuments(db, [externalId])).get(externalId);
-  if (!doc) throw new NotFoundError(`no document "${externalId}" in the library (or it was withdrawn); find ids with GET /v1/search`);
+  if (!doc) throw new NotFoundError(`no document "${externalId}" in the library (or it was withdrawn)`);
   const fields = Object.fromEntries(INTERPRETATION_FIELDS.map((f) => [f, { label: FIELD_LABELS[f], items: [] as InterpretationItem[] }])) as PolicyInterpretation['fields'];
   const scored: Record<InterpretationField, Array<{ score: number; item: InterpretationItem }>> = {
     appliesTo: [], conditions: [], standards: [], procedure: [], deadlines: [], contact: [],

@@ -50,6 +50,25 @@ const SIDE_LABEL =
  * is returned as it is. This is the one rule for what answers quote (extractive.ts, library-answer.ts).
  */
 export function quotableChunks<C extends { text: string }>(chunks: readonly C[]): C[] {
+  return withoutQuestionSides(chunks).map((c) => {
+    const text = withoutCompilationLabels(c.text);
+    return text === c.text ? c : { ...c, text };
+  });
+}
+
+/**
+ * A compilation (政策汇编, 指引) files each policy under bracketed labels: 【享受主体】…【优惠内容】…
+ * 【政策依据】…. A label starts a new sentence and is not quoted, and the 【政策依据】 part (the 《titles》
+ * of the documents the policy comes from) is no answer at all: it is dropped.
+ */
+export function withoutCompilationLabels(text: string): string {
+  if (!text.includes('【')) return text;
+  return text
+    .replace(/【(?:政策依据|文件依据|依据)】(?:\s*(?:[（(]\d{1,2}[)）])?\s*《[^》\n]{1,120}》(?:[（(][^（()）\n]{0,40}[)）])?[；;，,、]?)*/gu, '\n')
+    .replace(/【[\u4e00-\u9fff]{2,8}】\s*/gu, '\n');
+}
+
+function withoutQuestionSides<C extends { text: string }>(chunks: readonly C[]): C[] {
   const labels = chunks.map((c) => [...c.text.matchAll(SIDE_LABEL)]);
   if (labels.every((l) => l.length === 0)) return [...chunks];
   let lastAnswer: [number, number] | null = null;

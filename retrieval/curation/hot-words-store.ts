@@ -1,4 +1,4 @@
-import { ZhiwenError } from '../../library/errors';
+import { ZhiwenError, zhiwenError } from '../../library/errors';
 import type { Db, Queryable } from '../../library/store';
 import { checkWord } from './normalize';
 import { bumpVersion, isUniqueViolation, iso, notFound, resolveSite } from './sql';
@@ -19,7 +19,6 @@ const SELECT = `SELECT h.id, s.code AS site, h.word, h.weight, h.expires_at, h.u
 const toRow = (r: Row): HotWordRow => ({
   id: r.id, site: r.site, word: r.word, weight: r.weight, expiresAt: iso(r.expires_at), updatedAt: iso(r.updated_at)!,
 });
-const LIST = '/v1/admin/hot-words';
 
 function checkExpiry(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -29,7 +28,7 @@ function checkExpiry(value: string | null | undefined): string | null {
 }
 
 const exists = (word: string, site: string | null | undefined) =>
-  new ZhiwenError('HOT_WORD_EXISTS', `hot word "${word}" already exists for ${site ? `site ${site}` : 'the platform'}; change it with PUT ${LIST}/<id>`, 409);
+  zhiwenError('HOT_WORD_EXISTS', word, site ? `site ${site}` : 'the platform');
 
 export async function listHotWords(db: Queryable, options: { site?: string; includeExpired?: boolean } = {}): Promise<HotWordRow[]> {
   const { rows } = await db.query<Row>(
@@ -51,7 +50,7 @@ async function write(db: Db, input: HotWordInput, run: (tx: Queryable, siteId: n
     return await db.transaction(async (tx) => {
       const siteId = await resolveSite(tx, input.site);
       const row = await run(tx, siteId, word);
-      if (!row) throw id === undefined ? exists(word, input.site) : notFound('hot word', id, LIST);
+      if (!row) throw id === undefined ? exists(word, input.site) : notFound('hot word', id);
       await bumpVersion(tx);
       const full = await tx.query<Row>(`${SELECT} WHERE h.id = $1`, [row.id]);
       return toRow(full.rows[0]);
@@ -81,7 +80,7 @@ export function updateHotWord(db: Db, id: number, input: HotWordInput): Promise<
 export async function deleteHotWord(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query('DELETE FROM curated_hot_words WHERE id = $1 RETURNING id', [id]);
-    if (!rows[0]) throw notFound('hot word', id, LIST);
+    if (!rows[0]) throw notFound('hot word', id);
     await bumpVersion(tx);
   });
 }

@@ -1,5 +1,6 @@
 import { indexForm } from '../../library/analyzer';
 import { ZhiwenError } from '../../library/errors';
+import { hasControlChars } from '../../library/rules';
 
 /** Longest curated word or synonym term (characters). Longer text is a sentence, not a word. */
 export const MAX_WORD_CHARS = 50;
@@ -23,8 +24,7 @@ export function checkWord(value: string, field: string): string {
   if (word.length > MAX_WORD_CHARS) {
     throw new ZhiwenError('BAD_CURATION_INPUT', `${field} "${word.slice(0, 20)}…" is ${word.length} characters; the limit is ${MAX_WORD_CHARS}`);
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(word)) throw new ZhiwenError('BAD_CURATION_INPUT', `${field} contains control characters; remove them`);
+  if (hasControlChars(word)) throw new ZhiwenError('BAD_CURATION_INPUT', `${field} contains control characters; remove them`);
   return word;
 }
 

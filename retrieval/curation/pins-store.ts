@@ -1,4 +1,4 @@
-import { ZhiwenError } from '../../library/errors';
+import { ZhiwenError, zhiwenError } from '../../library/errors';
 import type { Db, Queryable } from '../../library/store';
 import { MAX_PIN_QUERY_CHARS, pinKey } from './normalize';
 import { bumpVersion, isUniqueViolation, iso, notFound, resolveSite } from './sql';
@@ -20,7 +20,6 @@ const SELECT = `SELECT p.id, s.code AS site, p.query, p.external_ids, p.note, p.
 const toRow = (r: Row): PinRow => ({
   id: r.id, site: r.site, query: r.query, externalIds: r.external_ids, note: r.note, updatedAt: iso(r.updated_at)!,
 });
-const LIST = '/v1/admin/pins';
 
 function checkInput(input: PinInput): { query: string; externalIds: string[] } {
   const query = pinKey(input.query);
@@ -36,7 +35,7 @@ function checkInput(input: PinInput): { query: string; externalIds: string[] } {
 }
 
 const exists = (query: string, site: string | null | undefined) =>
-  new ZhiwenError('PIN_EXISTS', `query "${query}" is already pinned for ${site ? `site ${site}` : 'the platform'}; change it with PUT ${LIST}/<id>`, 409);
+  zhiwenError('PIN_EXISTS', query, site ? `site ${site}` : 'the platform');
 
 export async function listPins(db: Queryable, options: { site?: string } = {}): Promise<PinRow[]> {
   const { rows } = await db.query<Row>(`${SELECT} WHERE ($1::text IS NULL OR s.code = $1) ORDER BY s.code NULLS FIRST, p.query`, [options.site || null]);
@@ -49,7 +48,7 @@ async function write(db: Db, input: PinInput, run: (tx: Queryable, siteId: numbe
     return await db.transaction(async (tx) => {
       const siteId = await resolveSite(tx, input.site);
       const row = await run(tx, siteId, v);
-      if (!row) throw id === undefined ? exists(v.query, input.site) : notFound('pin', id, LIST);
+      if (!row) throw id === undefined ? exists(v.query, input.site) : notFound('pin', id);
       await bumpVersion(tx);
       return toRow((await tx.query<Row>(`${SELECT} WHERE p.id = $1`, [row.id])).rows[0]);
     });
@@ -78,7 +77,7 @@ export function updatePin(db: Db, id: number, input: PinInput): Promise<PinRow> 
 export async function deletePin(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query('DELETE FROM curated_pins WHERE id = $1 RETURNING id', [id]);
-    if (!rows[0]) throw notFound('pin', id, LIST);
+    if (!rows[0]) throw notFound('pin', id);
     await bumpVersion(tx);
   });
 }

@@ -1,4 +1,5 @@
-import { NotFoundError, ZhiwenError } from '../../library/errors';
+import { NotFoundError } from '../../library/errors';
+import { requireSiteId } from '../../library/sites';
 import type { Queryable } from '../../library/store';
 
 /** Every editor write bumps the version in its own transaction: replicas reload when they see it change. */
@@ -11,16 +12,11 @@ export async function readVersion(db: Queryable): Promise<number> {
   return Number(rows[0]?.version ?? 0);
 }
 
-/** The id of a site by code (null for the platform), or a 404 saying where to find valid codes. */
-export async function resolveSite(tx: Queryable, code: string | null | undefined): Promise<number | null> {
-  if (code === null || code === undefined || code === '') return null;
-  const { rows } = await tx.query<{ id: number }>('SELECT id FROM sites WHERE code = $1', [code]);
-  if (!rows[0]) throw new ZhiwenError('UNKNOWN_SITE', `no site with code "${code}"; list sites at GET /v1/sites, or omit site for the whole platform`, 404);
-  return rows[0].id;
-}
+/** The id of a site by code (null for the platform), or UNKNOWN_SITE: library/sites `requireSiteId`, inside the write's transaction. */
+export const resolveSite = requireSiteId;
 
-export function notFound(kind: string, id: number, listPath: string): NotFoundError {
-  return new NotFoundError(`no ${kind} with id ${id}; list them with GET ${listPath}`);
+export function notFound(kind: string, id: number): NotFoundError {
+  return new NotFoundError(`no ${kind} with id ${id}`);
 }
 
 /** PostgreSQL unique_violation, from either driver. */

@@ -49,6 +49,9 @@ export const STARTER_SYNONYMS: readonly SynonymRule[] = [
   oneway('迁户口', '户口迁移'),
   oneway('身份证', '居民身份证'),
   oneway('暂住证', '居住证'),
+  // Lost cards and papers: citizens say 丢了/掉了, documents and FAQs 遗失/丢失 and 补办 (社保卡丢了 = 社保卡掉了).
+  // One rule, as curated_synonyms holds one row per term.
+  same('丢了', '掉了', '丢失', '遗失', '补办'),
   // 教育
   oneway('孩子上学', '入学', '义务教育'),
   oneway('上学', '入学'),

@@ -1,4 +1,4 @@
-import { ZhiwenError } from '../../library/errors';
+import { zhiwenError } from '../../library/errors';
 import type { Db, Queryable } from '../../library/store';
 import { checkWord, checkWords } from './normalize';
 import { bumpVersion, isUniqueViolation, iso, notFound } from './sql';
@@ -19,7 +19,6 @@ const COLUMNS = 'id, term, expansions, mode, source, note, updated_at';
 const toRow = (r: Row): SynonymRow => ({
   id: r.id, term: r.term, expansions: r.expansions, mode: r.mode, source: r.source, note: r.note, updatedAt: iso(r.updated_at)!,
 });
-const LIST = '/v1/admin/synonyms';
 
 function checkInput(input: SynonymInput): { term: string; expansions: string[]; mode: SynonymRule['mode']; note: string | null } {
   const term = checkWord(input.term, 'term');
@@ -27,7 +26,7 @@ function checkInput(input: SynonymInput): { term: string; expansions: string[]; 
 }
 
 const exists = (term: string) =>
-  new ZhiwenError('SYNONYM_EXISTS', `a synonym rule for "${term}" already exists; change it with PUT ${LIST}/<id> instead`, 409);
+  zhiwenError('SYNONYM_EXISTS', term);
 
 export async function listSynonyms(db: Queryable, options: { contains?: string; limit?: number; offset?: number } = {}): Promise<SynonymRow[]> {
   const { rows } = await db.query<Row>(
@@ -72,7 +71,7 @@ export async function updateSynonym(db: Db, id: number, input: SynonymInput): Pr
           WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, v.term, v.expansions, v.mode, v.note],
       );
-      if (!rows[0]) throw notFound('synonym rule', id, LIST);
+      if (!rows[0]) throw notFound('synonym rule', id);
       await bumpVersion(tx);
       return toRow(rows[0]);
     });
@@ -84,7 +83,7 @@ export async function updateSynonym(db: Db, id: number, input: SynonymInput): Pr
 export async function deleteSynonym(db: Db, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query('DELETE FROM curated_synonyms WHERE id = $1 RETURNING id', [id]);
-    if (!rows[0]) throw notFound('synonym rule', id, LIST);
+    if (!rows[0]) throw notFound('synonym rule', id);
     await bumpVersion(tx);
   });
 }

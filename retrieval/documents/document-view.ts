@@ -32,6 +32,8 @@ export interface DocumentView {
   writtenAt: string | null;
   publishedAt: string | null;
   validity: string;
+  /** The newer version of this document that replaces it (same site and title, later date), or null. */
+  supersededBy: RelatedDocument | null;
   /** The stored text (personal data already masked at ingest), paragraphs separated by "\n". */
   body: string;
   /** Section headings found by the chunker, each with its depth (0 = outermost). */
@@ -59,10 +61,11 @@ export async function loadDocumentView(db: Queryable, id: number): Promise<Docum
     id: number; external_id: string; title: string; url: string | null; body: string; status: string; site_code: string; site_name: string;
     column_path: string | null; info_type: string; topic: string | null; issuer: string | null; doc_number: string | null;
     index_number: string | null; written_at: string | null; published_at: Date | string | null; validity: string; cluster_id: number | null;
+    superseded_by: number | string | null;
   }>(
     `SELECT d.id, d.external_id, d.title, d.url, d.body, d.status, s.code AS site_code, s.name AS site_name, sc.path AS column_path,
             d.info_type, d.topic, d.issuer, d.doc_number, d.index_number, to_char(d.written_at, 'YYYY-MM-DD') AS written_at,
-            d.published_at, d.validity, d.cluster_id
+            d.published_at, d.validity, d.cluster_id, d.superseded_by
        FROM documents d JOIN sites s ON s.id = d.site_id LEFT JOIN site_columns sc ON sc.id = d.column_id
       WHERE d.id = $1`,
     [id],
@@ -84,7 +87,8 @@ export async function loadDocumentView(db: Queryable, id: number): Promise<Docum
 
   const links = (await fetchDocumentLinks(db, [id])).get(id) ?? [];
   const members = d.cluster_id == null ? [] : (await clusterMembers(db, Number(d.cluster_id))).filter((m) => m.id !== id);
-  const related = await relatedDocuments(db, [...links.map((l) => l.documentId), ...members.map((m) => m.id)]);
+  const newer = d.superseded_by == null ? [] : [Number(d.superseded_by)];
+  const related = await relatedDocuments(db, [...links.map((l) => l.documentId), ...members.map((m) => m.id), ...newer]);
   const pick = (ids: number[]) => ids.flatMap((other) => related.get(other) ?? []);
 
   return {
@@ -93,7 +97,7 @@ export async function loadDocumentView(db: Queryable, id: number): Promise<Docum
       id: Number(d.id), externalId: d.external_id, title: d.title, sourceUrl: httpUrl(d.url),
       site: { code: d.site_code, name: d.site_name }, column: d.column_path, infoType: d.info_type, topic: d.topic,
       issuer: d.issuer, docNumber: d.doc_number, indexNumber: d.index_number, writtenAt: d.written_at,
-      publishedAt: day(d.published_at), validity: d.validity, body: d.body, headings,
+      publishedAt: day(d.published_at), validity: d.validity, supersededBy: pick(newer)[0] ?? null, body: d.body, headings,
       interprets: pick(links.filter((l) => l.direction === 'interprets').map((l) => l.documentId)),
       interpretedBy: pick(links.filter((l) => l.direction === 'interpretedBy').map((l) => l.documentId)),
       copies: pick(members.map((m) => m.id)),

@@ -37,7 +37,15 @@ export interface FaqMatchOptions {
   limit?: number;
   /** Entries that may be returned (scope, status); omitted = all. */
   accept?: (entryId: number) => boolean;
+  /**
+   * Words that stand for the question's own (synonyms: 丢了 for 掉了), matched at EXPANSION_WEIGHT: a
+   * phrasing that says 社保卡掉了 answers 社保卡丢了.
+   */
+  alsoWords?: readonly string[];
 }
+
+/** An expansion word counts less than the citizen's own word. */
+const EXPANSION_WEIGHT = 0.8;
 
 /** Phrasings of one entry get ids entryId * PHRASING_SLOTS + k. */
 const PHRASING_SLOTS = 256;
@@ -129,7 +137,9 @@ export class FaqIndex {
     const limit = options.limit ?? 5;
     const tokens = analyze(question.slice(0, this.maxChars));
     if (tokens.length === 0 || this.size === 0) return [];
-    const terms = [...new Set(tokens)].map((term) => ({ term, weight: 1 }));
+    const own = new Set(tokens);
+    const also = new Set((options.alsoWords ?? []).flatMap((w) => analyze(w)).filter((t) => !own.has(t)));
+    const terms = [...[...own].map((term) => ({ term, weight: 1 })), ...[...also].map((term) => ({ term, weight: EXPANSION_WEIGHT }))];
     const accept = options.accept;
     const scores = new Map<number, { score: number; pid: number }>();
     const q = this.questions.search({
@@ -148,7 +158,7 @@ export class FaqIndex {
     }
     const ranked = [...scores].sort((x, y) => y[1].score - x[1].score || x[0] - y[0]).slice(0, Math.max(limit, 2));
     if (ranked.length === 0) return [];
-    const querySet = new Set(tokens);
+    const querySet = new Set([...own, ...also]);
     const top = ranked[0][1].score;
     const second = ranked[1]?.[1].score ?? 0;
     return ranked.slice(0, limit).map(([id, { score, pid }], i) => {

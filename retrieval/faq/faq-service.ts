@@ -19,6 +19,8 @@ export interface FaqServiceOptions extends FaqIndexOptions {
    * precision 0.73, recall 0.70, F1 0.715 (plain token Jaccard at its best, 0.6 too: F1 0.709).
    */
   duplicateSimilarity?: number;
+  /** The words that stand for a question's own (the search's synonym table); omitted = none. */
+  synonymsOf?: (question: string) => string[];
 }
 
 export type FaqTier = 'high' | 'medium' | 'low';
@@ -44,6 +46,7 @@ export class FaqService {
   private loaded: Promise<unknown> | null = null;
   private readonly today: () => string;
   private readonly duplicateSimilarity: number;
+  private readonly synonymsOf: (question: string) => string[];
 
   constructor(
     private readonly db: Queryable,
@@ -52,6 +55,7 @@ export class FaqService {
     this.index = new FaqIndex(options);
     this.today = options.today ?? chinaToday;
     this.duplicateSimilarity = options.duplicateSimilarity ?? 0.6;
+    this.synonymsOf = options.synonymsOf ?? (() => []);
   }
 
   /** Applies every entry change since the last sync; returns how many entries changed. */
@@ -115,7 +119,7 @@ export class FaqService {
   decide(question: string, site: AskingSite | null): FaqDecision {
     const today = this.today();
     const matches = this.withEntries(
-      this.index.match(question, { limit: 3, accept: (id) => this.isAnswerable(this.entries.get(id)!, site, today) }),
+      this.index.match(question, { limit: 3, accept: (id) => this.isAnswerable(this.entries.get(id)!, site, today), alsoWords: this.synonymsOf(question) }),
     );
     const top = matches[0];
     if (!top || top.confidence < FAQ_TIERS.medium) return { tier: 'low', matches };
@@ -126,7 +130,7 @@ export class FaqService {
   /** Hit test (命中测试): every non-retired entry that matches, answerable or not, with scores. */
   hitTest(question: string, site: AskingSite | null, limit = 10): Array<FaqMatch & { entry: FaqEntry; answerable: boolean }> {
     const today = this.today();
-    return this.withEntries(this.index.match(question, { limit })).map((m) => ({ ...m, answerable: this.isAnswerable(m.entry, site, today) }));
+    return this.withEntries(this.index.match(question, { limit, alsoWords: this.synonymsOf(question) })).map((m) => ({ ...m, answerable: this.isAnswerable(m.entry, site, today) }));
   }
 
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnansweredQuestion } from '../../library/consultation';
+import { STARTER_SYNONYMS } from '../curation/starter-synonyms';
+import { SynonymTable, synonymWords } from '../query';
 import { createFaqMatcher, FAQ_TIERS, faqConfidence, FaqIndex, fitLogistic, groupQuestions } from './index';
 
 const KB = [
@@ -30,6 +32,20 @@ describe('FAQ matching', () => {
       expect(h.confidence).toBeGreaterThanOrEqual(0);
       expect(h.confidence).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('matches a phrasing through the synonym table: 社保卡丢了 finds the entry that says 掉了', () => {
+    const index = new FaqIndex();
+    index.upsert({ id: 1, phrasings: ['社保卡补换流程', '社保卡掉了怎么办'], answer: '携带身份证到经办窗口挂失补卡。' });
+    index.upsert({ id: 2, phrasings: ['社保卡怎么激活'], answer: '在银行网点激活金融功能。' });
+    index.upsert({ id: 3, phrasings: ['身份证丢了怎么办'], answer: '到户籍派出所补领。' });
+    const plain = index.match('社保卡丢了');
+    const table = new SynonymTable(STARTER_SYNONYMS);
+    const withSynonyms = index.match('社保卡丢了', { alsoWords: synonymWords(table, '社保卡丢了') });
+    expect(synonymWords(table, '社保卡丢了')).toContain('掉了');
+    expect(withSynonyms[0].id).toBe(1);
+    expect(withSynonyms[0].confidence).toBeGreaterThan(plain.find((m) => m.id === 1)?.confidence ?? 0);
+    expect(withSynonyms[0].phrasing).toBe('社保卡掉了怎么办');
   });
 
   it('filters entries (scope, status) and forgets removed ones', () => {

@@ -8,3 +8,6 @@ export { createFaqMatcher } from './create-faq-matcher';
 export type { FaqMatcher, FaqMatcherEntry } from './create-faq-matcher';
 export { groupQuestions, QUEUE_SIMILARITY } from './queue';
 export type { QuestionGroup } from './queue';
+export { faqEntryText, faqQueryText, FAQ_VECTOR_QUERY_CHARS } from './vector-texts';
+export { createHybridFaqMatcher, FAQ_FUSION, nearestEntries } from './hybrid-faq-matcher';
+export type { HybridFaqOptions } from './hybrid-faq-matcher';

@@ -1,7 +1,6 @@
 import type { VectorHit } from '../../library/embeddings';
 import type { LexicalHit } from '../lexical';
-import type { ResolvedHybridOptions } from './options';
-import { reciprocalRankFusion } from './rrf';
+import { fuseScored, type FusionSettings } from './fuse-scored';
 
 /** A document found by vector search, through its most similar chunk. */
 export interface VectorDocument {
@@ -10,6 +9,8 @@ export interface VectorDocument {
   /** The most similar chunk: the result's snippet. */
   chunkId: number;
   similarity: number;
+  /** Its vector-side score: similarity shifted to [0, 1] times the document's prior. */
+  score: number;
 }
 
 /** What the search index knows of documents, by slot. */
@@ -30,22 +31,16 @@ export interface DocumentLookup {
  */
 export function rollUpChunks(hits: readonly VectorHit[], docs: DocumentLookup): VectorDocument[] {
   const seen = new Set<number>();
-  const out: Array<VectorDocument & { rank: number }> = [];
+  const out: VectorDocument[] = [];
   for (const hit of hits) {
     if (seen.has(hit.documentId)) continue;
     const slot = docs.slotOf(hit.documentId);
     if (slot === undefined || !docs.accept(slot)) continue;
     seen.add(hit.documentId);
-    const rank = ((1 + hit.similarity) / 2) * docs.prior(slot);
-    out.push({
-      docSlot: slot,
-      docId: hit.documentId,
-      chunkId: hit.chunkId,
-      similarity: hit.similarity,
-      rank,
-    });
+    const score = ((1 + hit.similarity) / 2) * docs.prior(slot);
+    out.push({ docSlot: slot, docId: hit.documentId, chunkId: hit.chunkId, similarity: hit.similarity, score });
   }
-  return out.sort((a, b) => b.rank - a.rank).map(({ rank: _, ...doc }) => doc);
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -57,16 +52,14 @@ export function rollUpChunks(hits: readonly VectorHit[], docs: DocumentLookup): 
 export function fuseRankings(
   lexical: readonly LexicalHit[],
   vector: readonly VectorDocument[],
-  options: Pick<ResolvedHybridOptions, 'k' | 'lexicalWeight' | 'vectorWeight'>,
+  options: FusionSettings,
 ): LexicalHit[] {
   const lexicalById = new Map(lexical.map((h) => [h.docId, h]));
   const vectorById = new Map(vector.map((d) => [d.docId, d]));
-  const fused = reciprocalRankFusion(
-    [
-      { ids: lexical.map((h) => h.docId), weight: options.lexicalWeight },
-      { ids: vector.map((d) => d.docId), weight: options.vectorWeight },
-    ],
-    options.k,
+  const fused = fuseScored(
+    lexical.map((h) => ({ id: h.docId, score: h.score })),
+    vector.map((d) => ({ id: d.docId, score: d.score })),
+    options,
   );
   return fused.flatMap(({ id, score }): LexicalHit[] => {
     const hit = lexicalById.get(id);

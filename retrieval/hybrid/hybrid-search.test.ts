@@ -17,6 +17,7 @@ import { VersionMismatchError } from '../../library/errors';
 import type { DocumentInput } from '../../library/model/document';
 import { openLibrary, type Db } from '../../library/store';
 import { SearchService, type SearchRequest, type SearchResponse } from '../search';
+import { HYBRID_DEFAULTS, RRF_UNTUNED } from './options';
 
 /**
  * The generated tiny model embeds a text as its bag of characters, so "close" here means "shares
@@ -81,7 +82,8 @@ describe('hybrid search (generated tiny model)', () => {
     await ensureVectorIndex(db, tiny.id, tiny.dimensions);
     lexical = new SearchService(db);
     none = new SearchService(db, { embedder: noneEmbedder });
-    hybrid = new SearchService(db, { embedder: tiny });
+    // Reciprocal rank fusion: its scores are hand-computable below.
+    hybrid = new SearchService(db, { embedder: tiny, hybrid: RRF_UNTUNED });
     await Promise.all([lexical.sync(), none.sync(), hybrid.sync()]);
   });
   afterAll(async () => {
@@ -113,10 +115,8 @@ describe('hybrid search (generated tiny model)', () => {
       /hybrid k must be a number > 0/,
     );
     expect(new SearchService(db, { embedder: tiny, hybrid: { vectorWeight: 2 } }).hybrid?.options).toEqual({
-      k: 60,
-      lexicalWeight: 1,
+      ...HYBRID_DEFAULTS,
       vectorWeight: 2,
-      vectorCandidates: 100,
     });
   });
 

@@ -14,8 +14,8 @@ export interface FusedItem<T> {
 
 /**
  * RRF's k, from the paper that introduced it (Cormack, Clarke & Büttcher, SIGIR 2009: k = 60 was
- * robust across TREC collections). Not tuned here: no embedding model can be loaded on this machine,
- * so evals/ has no hybrid figure yet (evals/systems/zhiwen-hybrid measures it once one is configured).
+ * robust across TREC collections). With multilingual-e5-small, k 5–60 were within 0.01 on the dev sets,
+ * and the calibrated blend beat RRF: hybrid search blends by default (options.ts, evals/README.md).
  */
 export const RRF_K = 60;
 

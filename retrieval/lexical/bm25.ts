@@ -17,3 +17,8 @@ export function bm25TermScore(tf: number, length: number, averageLength: number,
   const norm = p.k1 * (1 - p.b + (p.b * length) / (averageLength || 1));
   return (tf * (p.k1 + 1)) / (tf + norm);
 }
+
+/** BM25's term-frequency saturation of a (length-normalised, field-weighted) term frequency. */
+export function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
+}

@@ -20,7 +20,7 @@ export class PostingList {
   /** Last slot of each full or partial block, and the byte offset where each block starts. */
   blockLast = new Int32Array(1);
   blockStart = new Int32Array(1);
-  /** Largest impact (tf × length norm) of any posting, for the index's score bounds; see LexicalIndex. */
+  /** Largest impact (tf × length norm) of any posting in epoch `impactEpoch`, for the score bounds; see FieldNorms.maxImpact. */
   maxImpact = 0;
   impactEpoch = -1;
   /**

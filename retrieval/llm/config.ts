@@ -22,17 +22,16 @@ export function readLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig |
     throw new ZhiwenError(
       'LLM_CONFIG',
       `set both ZHIWEN_LLM_BASE_URL and ZHIWEN_LLM_MODEL (got ${baseUrl ? 'only the URL' : 'only the model'}), or neither for extractive answers`,
-      500,
     );
   }
   try {
     new URL(baseUrl);
   } catch {
-    throw new ZhiwenError('LLM_CONFIG', `ZHIWEN_LLM_BASE_URL is not a URL: "${baseUrl}"`, 500);
+    throw new ZhiwenError('LLM_CONFIG', `ZHIWEN_LLM_BASE_URL is not a URL: "${baseUrl}"`);
   }
   const timeoutMs = Number(env.ZHIWEN_LLM_TIMEOUT_MS ?? 20_000);
   if (!Number.isFinite(timeoutMs) || timeoutMs < 100) {
-    throw new ZhiwenError('LLM_CONFIG', `ZHIWEN_LLM_TIMEOUT_MS must be a number of milliseconds ≥ 100, got "${env.ZHIWEN_LLM_TIMEOUT_MS}"`, 500);
+    throw new ZhiwenError('LLM_CONFIG', `ZHIWEN_LLM_TIMEOUT_MS must be a number of milliseconds ≥ 100, got "${env.ZHIWEN_LLM_TIMEOUT_MS}"`);
   }
   return { baseUrl, model, apiKey: env.ZHIWEN_LLM_API_KEY?.trim() || 'not-needed', timeoutMs };
 }

@@ -56,7 +56,7 @@ describe('Corrector', () => {
 
   it('replaces an unknown stretch by a word that sounds the same', () => {
     expect(corrector.correct('社保咔', none)?.text).toBe('社保卡');
-    expect(corrector.correct('公积今怎么取', none)?.changes).toEqual([{ from: '公积今', to: '公积金' }]);
+    expect(corrector.correct('公积今怎么取', none)?.changes).toEqual([{ from: '公积今', to: '公积金', kind: 'sound', acrossWords: false }]);
   });
 
   it('adds a missing character or drops a doubled one to make a vocabulary word', () => {
@@ -67,7 +67,31 @@ describe('Corrector', () => {
   it('accepts near-homophones people confuse (zh/z, n/l, -ng/-n) for longer words only', () => {
     expect(corrector.correct('居租证', none)?.text).toBe('居住证'); // zu for zhu
     expect(corrector.correct('养劳金', none)?.text).toBe('养老金'); // exact homophone first
-    expect(corrector.correct('公积银提取', none)).toBeNull(); // 银 ≠ 金 in sound: not a typing slip
+    expect(corrector.correct('公积银', none)).toBeNull(); // 银 ≠ 金 in sound: not a typing slip
+  });
+
+  it('replaces one character of a long word (形近 slips), never of a short one', () => {
+    expect(corrector.correct('公积银提取', none)?.changes).toEqual([{ from: '公积银提取', to: '公积金提取', kind: 'shape', acrossWords: false }]);
+    expect(corrector.correct('居往证', none)).toBeNull(); // three characters: too easily another name
+    const known = (s: string) => s === '提取';
+    expect(corrector.correct('公积鑫提取', known)?.text).toBe('公积金提取');
+    expect(corrector.correct('公积金提驭', (s) => s === '公积金')?.text).toBe('公积金提取');
+  });
+
+  it('changes characters of known words only for a whole stretch that sounds exactly like a word', () => {
+    const known = (s: string) => ['基金', '住房', '提取', '失业', '保险'].includes(s);
+    const c = new Corrector(words('住房公积金', '公积金', '合同法', '失业保险金'));
+    expect(c.correct('住房公基金', known)?.changes).toEqual([{ from: '住房公基金', to: '住房公积金', kind: 'sound', acrossWords: true }]);
+    expect(c.correct('公基金提取', known)?.text).toBe('公积金提取');
+    expect(c.correct('劳动和同法', (s) => s === '劳动')?.text).toBe('劳动合同法'); // 和 is a function word, yet 和同法 sounds like 合同法
+    expect(c.correct('基金', known)).toBeNull(); // two syllables agree by chance too often
+  });
+
+  it('never changes a locked character (a 文号, an agency code)', () => {
+    const c = new Corrector(words('国办法', '公积金'));
+    expect(c.correct('国办发', () => false)?.text).toBe('国办法'); // what went wrong before locking
+    expect(c.correct('国办发', () => false, () => true)).toBeNull();
+    expect(c.correct('国办发公鸡金', () => false, (i) => i < 3)?.text).toBe('国办发公积金');
   });
 
   it('never changes one real name into another, nor cuts a known word', () => {

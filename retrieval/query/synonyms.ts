@@ -82,3 +82,8 @@ export class SynonymTable {
     return tokens;
   }
 }
+
+/** Every word the table offers for the phrases of `text` (for matchers that take words, not a plan). */
+export function synonymWords(table: SynonymTable, text: string): string[] {
+  return [...new Set(table.match(text).flatMap((m) => m.expansions))];
+}

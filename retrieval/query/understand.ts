@@ -1,4 +1,5 @@
 import { analyze, findDocNumbers, indexForm } from '../../library/analyzer';
+import { blankControlChars } from '../../library/rules';
 import type { WeightedTerm } from '../lexical';
 
 /** Longest query we analyse; the rest is ignored, so cost never grows with what a user pastes. */
@@ -17,8 +18,7 @@ export interface UnderstoodQuery {
 
 export function understandQuery(raw: string): UnderstoodQuery {
   // Control characters carry no meaning and break segmentation.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const cleaned = blankControlChars(raw).trim();
   const truncated = cleaned.length > MAX_QUERY_CHARS;
   const original = truncated ? cleaned.slice(0, MAX_QUERY_CHARS) : cleaned;
   const normalized = indexForm(original).replace(/\s+/g, ' ').trim();

@@ -63,8 +63,12 @@ describe('query understanding over the sample city', () => {
   });
 
   it('offers a correction from the library\'s vocabulary, and applies it when nothing matches', () => {
-    const offered = on.searchWithCorrection(on.plan('社保咔'), (terms) => index.search({ terms, limit: 5 }));
-    expect(offered.correction).toEqual({ query: '社保卡', applied: false });
+    // Most of a longer question is right as typed: the correction is only offered.
+    const offered = on.searchWithCorrection(on.plan('社保咔怎么申领办理'), (terms) => index.search({ terms, limit: 5 }));
+    expect(offered.correction).toEqual({ query: '社保卡怎么申领办理', applied: false });
+    // 咔 is in no indexed word, so the query as typed matches only 社保 there: searched as 社保卡.
+    const replaced = on.searchWithCorrection(on.plan('社保咔'), (terms) => index.search({ terms, limit: 5 }));
+    expect(replaced.correction).toEqual({ query: '社保卡', applied: true });
     expect(on.plan('公积今提取').correction?.query).toBe('公积金提取');
     const applied = on.searchWithCorrection(on.plan('躁音'), (terms) => index.search({ terms, limit: 5 }));
     expect(applied.correction).toEqual({ query: '噪音', applied: true });

@@ -1,4 +1,5 @@
 import { indexForm } from '../../library/analyzer';
+import { agencyCodeOf, agencyCodesIn } from './doc-number-query';
 import { isHan, PinyinDictionary, syllablesOf, type PinyinWord } from './pinyin';
 import { Corrector } from './spelling';
 import { quotedNames, suggestionText } from './titles';
@@ -14,6 +15,10 @@ export interface VocabularyOptions {
   maxPhrases?: number;
   /** Words in the edit-distance index. Default 30,000. */
   maxEditWords?: number;
+  /** Distinct body words (3–8 characters) remembered as candidates for the vocabulary. Default 300,000. */
+  maxBodyTerms?: number;
+  /** A body word enters the vocabulary when at least this many chunks hold it. Default 3. */
+  minBodyFrequency?: number;
 }
 
 export interface ObservedDocument {
@@ -21,6 +26,10 @@ export interface ObservedDocument {
   titleTokens: readonly string[];
   siteId: number;
   status: string;
+  /** The document's own 文号 key, when it has one: its 代字 (国办发) is never "corrected". */
+  docNumberKey?: string | null;
+  /** Body tokens: frequent compound words (合同法, 保险金) join the words the corrector reads. */
+  chunks?: ReadonlyArray<{ tokens: readonly string[] }>;
 }
 
 /** A title offered by autocomplete; siteId −1 when several sites published it. */
@@ -42,6 +51,8 @@ export interface VocabularySnapshot {
   phrases: ReadonlyMap<string, readonly string[]>;
   longestPhrase: number;
   titles: readonly TitleEntry[];
+  /** 发文机关代字 and issuers of the library's 文号 (国办发, 京人社就字): never corrected. */
+  agencyCodes: ReadonlySet<string>;
   /** Term → indexes into `titles` of (at most 8) titles containing it, best first: related searches. */
   related: ReadonlyMap<string, readonly number[]>;
   /** Pinyin of any text, from the words' readings (polyphones right in context), character by character otherwise. */
@@ -50,6 +61,11 @@ export interface VocabularySnapshot {
 
 const RELATED_PER_TERM = 8;
 const MAX_WORD_CHARS = 12;
+/** Body words shorter than this are left out: two-character words are title terms already or too ambiguous to correct to. */
+const MIN_BODY_WORD = 3;
+const MAX_BODY_WORD = 8;
+/** Agency codes remembered (one per distinct 文号 prefix; a national library has a few thousand). */
+const MAX_AGENCY_CODES = 50_000;
 /** Work done between yields to the event loop while rebuilding, so searches keep flowing. */
 const SLICE = 2000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -64,21 +80,45 @@ export class Vocabulary {
   private readonly titleStats = new Map<string, { count: number; siteId: number }>();
   private readonly phraseStats = new Map<string, { count: number; tokens: readonly string[] }>();
   private readonly readings = new Map<string, string[]>();
+  /**
+   * Body words seen (bounded). Never counted down: a withdrawn document's words stay candidates, and the
+   * rebuild keeps only those the index still holds in minBodyFrequency chunks.
+   */
+  private readonly bodyTerms = new Set<string>();
+  private readonly agencyCodes = new Set<string>();
   private readonly options: Required<VocabularyOptions>;
   snapshot: VocabularySnapshot;
   /** Documents observed since the last rebuild. */
   pending = 0;
 
   constructor(options: VocabularyOptions = {}) {
-    this.options = { maxWords: 100_000, maxTitles: 100_000, maxTrackedTitles: 400_000, maxPhrases: 50_000, maxEditWords: 30_000, ...options };
+    this.options = {
+      maxWords: 100_000, maxTitles: 100_000, maxTrackedTitles: 400_000, maxPhrases: 50_000, maxEditWords: 30_000,
+      maxBodyTerms: 300_000, minBodyFrequency: 3, ...options,
+    };
     this.snapshot = this.assemble([], [], new Map(), new Map(), new Segmenter(this.readings));
   }
 
   /** Counts a document's title in (and its previous version's out). */
   observe(doc: ObservedDocument, previous?: { title: string; titleTokens?: readonly string[] }): void {
     if (previous) this.count(previous.title, previous.titleTokens, -1, -1);
-    if (doc.status === 'active') this.count(doc.title, doc.titleTokens, doc.siteId, 1);
+    if (doc.status === 'active') {
+      this.count(doc.title, doc.titleTokens, doc.siteId, 1);
+      this.remember(doc);
+    }
     this.pending++;
+  }
+
+  /** The document's agency codes (its own 文号, those in its title) and its body's compound words. */
+  private remember(doc: ObservedDocument): void {
+    const codes = [...agencyCodesIn(doc.title), ...(doc.docNumberKey ? [agencyCodeOf(doc.docNumberKey)] : [])];
+    for (const code of codes) if (code && this.agencyCodes.size < MAX_AGENCY_CODES) this.agencyCodes.add(code);
+    for (const chunk of doc.chunks ?? []) {
+      for (const t of chunk.tokens) {
+        if (this.bodyTerms.size >= this.options.maxBodyTerms) return;
+        if (t.length >= MIN_BODY_WORD && t.length <= MAX_BODY_WORD && isHan(t)) this.bodyTerms.add(t);
+      }
+    }
   }
 
   private count(title: string, tokens: readonly string[] | undefined, siteId: number, delta: 1 | -1): void {
@@ -135,6 +175,7 @@ export class Vocabulary {
     }
     const keep = new Set(ranked.map(([w]) => w));
     for (const w of this.readings.keys()) if (!keep.has(w)) this.readings.delete(w);
+    const spelling = await this.withBodyWords(words, keep, documentFrequency);
     // Most copies first, then in the order the library first showed them: a bucket per count, no sort of
     // the (possibly hundreds of thousands of) titles, which would block the event loop.
     const buckets = new Map<number, TitleEntry[]>();
@@ -159,8 +200,25 @@ export class Vocabulary {
       if (index % SLICE === SLICE - 1) await pause();
     }
     const phrases = new Map([...this.phraseStats].filter(([, s]) => s.tokens.length > 0).map(([name, s]) => [name, s.tokens]));
-    this.snapshot = this.assemble(words, titles, phrases, related, segmenter);
+    this.snapshot = this.assemble(words, titles, phrases, related, segmenter, spelling);
     return this.snapshot;
+  }
+
+  /**
+   * The corrector's words: the vocabulary and the body words the index still holds in minBodyFrequency
+   * chunks, best first. Body words rank below title words of the same frequency (half weight, no title
+   * count) and serve spelling only: as pinyin readings or suggestions they were noise (gjj → 国际局).
+   */
+  private async withBodyWords(words: PinyinWord[], known: ReadonlySet<string>, documentFrequency: (term: string) => number): Promise<PinyinWord[]> {
+    const body: PinyinWord[] = [];
+    let seen = 0;
+    for (const word of this.bodyTerms) {
+      const df = known.has(word) ? 0 : documentFrequency(word);
+      if (df >= this.options.minBodyFrequency) body.push({ word, syllables: syllablesOf(word), score: 0.5 * Math.log1p(df) });
+      if (++seen % SLICE === 0) await pause();
+    }
+    if (body.length === 0) return words;
+    return [...words, ...body].sort((a, b) => b.score - a.score || a.word.localeCompare(b.word)).slice(0, this.options.maxWords);
   }
 
   private assemble(
@@ -169,16 +227,18 @@ export class Vocabulary {
     phrases: Map<string, readonly string[]>,
     related: Map<string, number[]>,
     segmenter: Segmenter,
+    spelling: PinyinWord[] = words,
   ): VocabularySnapshot {
     return {
       builtAt: Date.now(),
       words: words.map((w) => w.word),
       wordScores: words.map((w) => w.score),
       pinyin: new PinyinDictionary(words),
-      corrector: new Corrector(words, { maxEditWords: this.options.maxEditWords }),
+      corrector: new Corrector(spelling, { maxEditWords: this.options.maxEditWords }),
       phrases,
       longestPhrase: Math.max(0, ...[...phrases.keys()].map((p) => p.length)),
       titles,
+      agencyCodes: new Set(this.agencyCodes),
       related,
       syllables: (text) => segmenter.reading(text),
     };

@@ -3,7 +3,7 @@ import type { IndexFeedDocument } from '../../library/documents';
 import { MatchSet } from '../lexical';
 import { DocAttributes } from './doc-attributes';
 import { computeFacets, FACET_SAMPLE } from './facets';
-import { SiteDirectory } from './sites';
+import { SiteDirectory } from '../../library/sites';
 
 const INFO_TYPES = ['政策文件', '政策解读', '通知公告', '办事指南'];
 

@@ -1,6 +1,6 @@
 import type { MatchSet } from '../lexical';
 import type { DocAttributes } from './doc-attributes';
-import type { SiteDirectory } from './sites';
+import type { SiteDirectory } from '../../library/sites';
 import type { FacetValue, SearchResponse } from './types';
 
 /** Values shown per facet; the widget shows at most this many chips. */

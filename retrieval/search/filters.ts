@@ -1,7 +1,7 @@
-import { ZhiwenError } from '../../library/errors';
+import { zhiwenError } from '../../library/errors';
 import type { DocAttributes } from './doc-attributes';
-import type { SiteDirectory } from './sites';
-import type { SearchRequest } from './types';
+import type { SiteDirectory } from '../../library/sites';
+import type { RetrievalRequest } from './retrieval';
 import { isCurrent } from './signals';
 
 /** The filter of an unfiltered request; callers compare with it to skip per-document calls. */
@@ -9,21 +9,18 @@ export const ACCEPT_ALL = (_slot: number): boolean => true;
 
 /** Builds the per-document acceptance test of a request's scope and filters, resolving names once. */
 export function buildAcceptFilter(
-  request: SearchRequest,
+  request: RetrievalRequest,
   attrs: DocAttributes,
   sites: SiteDirectory,
 ): (slot: number) => boolean {
   const tests: Array<(slot: number) => boolean> = [];
   const scope = request.scope ?? (request.site ? 'site' : 'platform');
   if (scope !== 'platform') {
-    if (!request.site) throw new ZhiwenError('SCOPE_NEEDS_SITE', `scope=${scope} needs site=<site code>`);
-    const site = sites.get(request.site);
-    if (!site) throw new ZhiwenError('UNKNOWN_SITE', `no site with code "${request.site}"; list sites at GET /v1/sites`, 404);
+    if (!request.site) throw zhiwenError('SCOPE_NEEDS_SITE', scope);
+    const site = sites.require(request.site);
     if (scope === 'site') tests.push((slot) => attrs.siteId[slot] === site.id);
     else {
-      if (!site.region_code) {
-        throw new ZhiwenError('SITE_HAS_NO_REGION', `site "${site.code}" has no region code, so scope=region cannot be used`);
-      }
+      if (!site.region_code) throw zhiwenError('SITE_HAS_NO_REGION', site.code);
       const ids = sites.idsInRegion(site.region_code);
       tests.push((slot) => ids.has(attrs.siteId[slot]));
     }

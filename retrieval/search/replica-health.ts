@@ -1,5 +1,5 @@
 import type { Queryable } from '../../library/store';
-import type { FeedStatus } from './search-service';
+import type { FeedStatus } from './replica';
 
 export interface ReplicaHealthOptions {
   /** A replica lags when changes have waited longer than this since it last caught up, ms. Default 30 000. */

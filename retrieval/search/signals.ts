@@ -1,18 +1,15 @@
 import type { IndexFeedDocument } from '../../library/documents';
+import { currencyPrior, isCurrent as isCurrentDocument } from '../../library/model/validity';
 
 /**
- * Repealed or expired documents stay findable (people look up old rules) but rank below current ones
- * and carry a label. 0.5 halves their score: enough to put a current document with similar text first.
- * Not yet tuned on evals (the dev gold sets hold no validity labels).
+ * Repealed, expired and superseded documents stay findable (people look up old rules) but rank below
+ * the version in force (library/model/validity decides what is current, and its prior): 公司法 2023
+ * before 公司法 2018.
  */
-const INVALID_PRIOR = 0.5;
-const INVALID = new Set(['废止', '失效']);
-
-/** The score multiplier of a document from its signals (validity for now). */
-export function documentPrior(doc: Pick<IndexFeedDocument, 'validity'>): number {
-  return INVALID.has(doc.validity) ? INVALID_PRIOR : 1;
+export function documentPrior(doc: Pick<IndexFeedDocument, 'validity' | 'supersededBy'>): number {
+  return currencyPrior({ validity: doc.validity, supersededBy: doc.supersededBy });
 }
 
 export function isCurrent(validity: string): boolean {
-  return !INVALID.has(validity);
+  return isCurrentDocument({ validity });
 }

@@ -1,12 +1,10 @@
 import { indexForm } from '../../library/analyzer';
+import { escapeHtml } from '../../library/rules';
 
 export interface SnippetOptions {
   /** Characters of context shown. Default 120: two lines in the widget on a phone. */
   length?: number;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Character ranges in `text` where any of the terms occur (longest terms win overlaps). */
 export function findMatches(text: string, terms: readonly string[]): Array<[number, number]> {

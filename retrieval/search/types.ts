@@ -1,33 +1,14 @@
-export type SearchScope = 'site' | 'region' | 'platform';
+import type { RetrievalRequest } from './retrieval';
 
-export interface SearchRequest {
-  q: string;
-  /** Site code the search comes from (the widget's site). */
-  site?: string;
-  /** site: only that site; region: its region (a city includes its counties); platform: everything. */
-  scope?: SearchScope;
-  siteLevel?: string;
-  region?: string;
-  infoType?: string;
-  topic?: string;
-  issuer?: string;
-  year?: number;
-  /** 'current' hides repealed/expired documents; default shows all, current first. */
-  validity?: 'current' | 'all';
-  limit?: number;
-  offset?: number;
+export type { SearchScope } from './retrieval';
+
+/** A search request: a retrieval request (retrieval.ts) and how the response is made. */
+export interface SearchRequest extends RetrievalRequest {
   /**
    * A call from inside Zhiwen (answers, hit tests): no facets and no query-log entry, so answering
    * stays fast and the popular-queries log holds what people typed into search. Not an API parameter.
    */
   internal?: boolean;
-  /** External ids never to return (evaluation: a query's own document). */
-  exclude?: string[];
-  /**
-   * The API's public origin: results without an http(s) source link to their page under it
-   * (retrieval/documents `documentUrl`); '' or omitted gives root-relative /d/<id>. Set by the API, not a parameter.
-   */
-  publicBase?: string;
 }
 
 export interface SearchResult {
@@ -88,6 +69,6 @@ export interface SearchResponse {
   /** Words added to the query: synonyms, official words for colloquial ones, Chinese read from pinyin. */
   expansions?: string[];
   /** Only when nothing matched: queries to try, the platform-wide count when scopes or filters narrowed it, hot topics. */
-  noResults?: { suggestions: string[]; broaderScope?: { scope: 'platform'; total: number }; hotTopics: string[] };
+  noResults?: { docNumberNotFound?: string; suggestions: string[]; broaderScope?: { scope: 'platform'; total: number }; hotTopics: string[] };
   tookMs: number;
 }

@@ -1,4 +1,5 @@
-import { ZhiwenError } from '../../library/errors';
+import { ZhiwenError, zhiwenError } from '../../library/errors';
+import { blankControlChars } from '../../library/rules';
 import type { CurationSource } from '../curation';
 import type { QueryPlan, QueryUnderstanding } from '../query';
 import { buildCuratedIndex, buildLibraryIndex, MAX_KEY_CHARS, suggestKey, type EntryTable, type SuggestionKind } from './entries';
@@ -36,6 +37,8 @@ export interface SuggestResponse {
 
 /** The helper block of a search that found nothing. */
 export interface NoResultsHelp {
+  /** The 文号 the query asked for (canonical form) when no document bears it: "未找到文号 …". */
+  docNumberNotFound?: string;
   suggestions: string[];
   /** The same query over the whole platform without filters, when that finds something. */
   broaderScope?: { scope: 'platform'; total: number };
@@ -80,10 +83,9 @@ export class SuggestService {
     const site = request.site || undefined;
     const siteId = site === undefined ? undefined : this.siteId(site);
     if (site !== undefined && siteId === undefined) {
-      throw new ZhiwenError('UNKNOWN_SITE', `no site with code "${site}"; list sites at GET /v1/sites, or omit site`, 404);
+      throw zhiwenError('UNKNOWN_SITE', site);
     }
-    // eslint-disable-next-line no-control-regex
-    const q = (request.q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 100);
+    const q = blankControlChars(request.q ?? '').trim().slice(0, 100);
     const hot = this.hot(site, limit);
     const done = (r: Omit<SuggestResponse, 'tookMs' | 'query' | 'hot'>): SuggestResponse => ({
       query: q, ...r, hot, tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -125,6 +127,7 @@ export class SuggestService {
       ...relatedSearches(plan.query.original, this.understanding, this.curation, { site, siteId, limit: 5 }),
     ];
     return {
+      ...(plan.docNumberOnly ? { docNumberNotFound: plan.docNumberOnly } : {}),
       suggestions: [...new Set(suggestions)].filter((s) => s !== plan.query.normalized).slice(0, 8),
       ...(platformTotal ? { broaderScope: { scope: 'platform' as const, total: platformTotal } } : {}),
       hotTopics: this.hot(site, 8),

@@ -1,3 +1,5 @@
+import type { ErrorResponse } from './types';
+
 /** A failed call, with the message a citizen should read (Chinese, says what to do). */
 export class ApiError extends Error {
   constructor(
@@ -19,7 +21,7 @@ export function citizenMessage(status: number, code: string): string {
   if (status === -1) return '服务响应超时，请稍后重试。';
   if (status === 429) return '访问过于频繁，请稍等一分钟后再试。';
   if (status === 404) return '未找到该服务或站点，请联系网站管理员检查搜索框的设置。';
-  if (status === 413 || code === 'QUERY_TOO_LONG') return '输入的内容太长，请精简后重试。';
+  if (status === 413) return '输入的内容太长，请精简后重试。';
   if (status >= 400 && status < 500) return '请求有误，请修改输入内容后重试。';
   if (code === 'BAD_RESPONSE') return '服务返回了无法识别的内容，请稍后重试。';
   return '服务暂时不可用，请稍后重试。';
@@ -76,7 +78,7 @@ export class ApiClient {
     if (!res.ok) {
       let code = `HTTP_${res.status}`;
       try {
-        const body = (await res.json()) as { error?: { code?: string } };
+        const body = (await res.json()) as Partial<ErrorResponse>;
         code = body.error?.code ?? code;
       } catch {
         // Not our JSON (a proxy's error page): the status says enough.

@@ -1,46 +1,16 @@
-// The API's response shapes as the widget reads them. The widget talks to the API over HTTP only,
-// so these mirror (never import) retrieval/search/types.ts and the /v1/suggest, /v1/ask routes.
+// The API's response shapes, from the types generated out of its OpenAPI document (api-types.ts,
+// scripts/generate-widget-types.ts): the widget talks to the API over HTTP only, and never mirrors
+// a response by hand. Below them, the widget's own normalised view of an answer (ask-client.ts).
+import type { components, paths } from './api-types';
 
-export interface SearchResult {
-  id: string;
-  title: string;
-  /** HTML-escaped title with matched terms in <em>. */
-  titleHtml: string;
-  url: string | null;
-  site: { code: string; name: string };
-  infoType: string;
-  docNumber: string | null;
-  publishedAt: string | null;
-  /** false for repealed or expired documents: labelled 已失效. */
-  current: boolean;
-  /** HTML-escaped excerpt with matched terms in <em>. */
-  snippet: string;
-  /** The same text on other sites (search shows one result per repost cluster): at most 10 listed, count exact. */
-  reposts?: { count: number; sites: Array<{ code: string; name: string; url?: string }> };
-}
+type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface SearchResponse {
-  query: string;
-  total: number;
-  offset: number;
-  limit: number;
-  results: SearchResult[];
-  facets?: Partial<Record<string, FacetValue[]>>;
-  /** Facet counts estimated from a sample (very broad queries): shown as 约 N. */
-  facetsEstimated?: boolean;
-  correction?: { query: string; applied: boolean };
-  noResults?: { suggestions: string[]; broaderScope?: { scope: 'platform'; total: number }; hotTopics: string[] };
-}
-
-export interface SuggestResponse {
-  suggestions: Array<{ text: string }>;
-  hot?: string[];
-}
+export type SearchResponse = Json<'/v1/search', 'get'>;
+export type SearchResult = SearchResponse['results'][number];
+export type FacetValue = NonNullable<SearchResponse['facets']>[string][number];
+export type SuggestResponse = Json<'/v1/suggest', 'get'>;
+/** The body of every error response: `{ error: { code, message } }`. */
+export type ErrorResponse = components['schemas']['ErrorResponse'];
 
 export interface Citation {
   /** 1-based number the answer's [n] markers refer to. */

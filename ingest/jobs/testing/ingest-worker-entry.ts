@@ -1,10 +1,11 @@
 /**
  * A bare ingest worker process for tests: the same startIngestWorker the `zhiwen worker` command runs,
  * configured from the environment (DATABASE_URL, REDIS_URL, ZHIWEN_QUEUE_PREFIX, ZHIWEN_JOB_LOCK_MS),
- * optionally slowed by TEST_JOB_DELAY_MS after each store so a test can kill it mid-run.
+ * optionally slowed by TEST_JOB_DELAY_MS after each stored job so a test can kill it mid-run.
  */
 import { openLibrary } from '../../../library/store';
 import { INGEST_QUEUE, type IngestDocumentData, type IngestDocumentResult } from '../ingest-document';
+import { Ingestor } from '../../pipeline';
 import { startIngestWorker } from '../ingest-worker';
 import { openJobQueue } from '../open-queue';
 
@@ -16,9 +17,9 @@ const queue = openJobQueue<IngestDocumentData, IngestDocumentResult>(INGEST_QUEU
   lockMs: env.ZHIWEN_JOB_LOCK_MS ? Number(env.ZHIWEN_JOB_LOCK_MS) : undefined,
 });
 const delayMs = Number(env.TEST_JOB_DELAY_MS ?? 0);
-const worker = startIngestWorker(db, queue, {
+const worker = startIngestWorker(new Ingestor(db), queue, {
   concurrency: Number(env.TEST_WORKER_CONCURRENCY ?? 4),
-  afterStore: delayMs > 0 ? () => new Promise((r) => setTimeout(r, delayMs)) : undefined,
+  afterEach: delayMs > 0 ? () => new Promise((r) => setTimeout(r, delayMs)) : undefined,
 });
 console.log('worker ready');
 process.once('SIGTERM', () => {

@@ -1,0 +1,36 @@
+/**
+ * Who is calling and what they may do (issue 15), wired into the HTTP API: credentials → Principal
+ * (credentials.ts), one table of each route's action and sites (route-actions.ts) enforced by hooks
+ * (authorization.ts), the acting name for histories (acting-name.ts), an audit entry for every
+ * write (audit-writes.ts), and the login, logout, me and audit routes (auth-routes.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../library/store';
+import { registerAuthRoutes } from './auth-routes';
+import { installAuthorization } from './authorization';
+import { installWriteAudit } from './audit-writes';
+import { credentials } from './credentials';
+
+export { actingName, USER_HEADER } from './acting-name';
+export { requireAuthorized, ruleOf } from './authorization';
+export { LEGACY_ADMIN, type CredentialKind } from './credentials';
+export { ROUTE_RULES, ruleKey, type RouteRule } from './route-actions';
+
+export interface AuthOptions {
+  /** The deprecated shared ZHIWEN_ADMIN_TOKEN (x-zhiwen-admin-token): acts as the platform admin "admin-token". */
+  legacyAdminToken?: string;
+}
+
+/** Installs the hooks; call before any route is registered so they cover every route. */
+export function installAuth(app: FastifyInstance, db: Db, options: AuthOptions = {}): void {
+  installAuthorization(app, db, credentials(db, options.legacyAdminToken));
+  installWriteAudit(app, db);
+}
+
+export { registerAuthRoutes };
+
+/** Security schemes for the OpenAPI document (/docs). */
+export const SECURITY_SCHEMES = {
+  bearer: { type: 'http', scheme: 'bearer', description: 'a login session (zs_…, POST /v1/auth/login) or a service token (zt_…, `zhiwen tokens issue`)' },
+  legacyAdminToken: { type: 'apiKey', in: 'header', name: 'x-zhiwen-admin-token', description: 'deprecated: the shared ZHIWEN_ADMIN_TOKEN, acting as the platform admin "admin-token"; use accounts instead' },
+} as const;

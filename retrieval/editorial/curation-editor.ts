@@ -1,0 +1,88 @@
+import { zhiwenError } from '../../library/errors';
+import type { Db } from '../../library/store';
+import {
+  createHotWord, createPin, createSynonym, deleteHotWord, deletePin, deleteSynonym, listHotWords, listPins, listSynonyms,
+  queryLogReport, updateHotWord, updatePin, updateSynonym,
+  type Curation, type HotWordInput, type PinInput, type SynonymInput,
+} from '../curation';
+
+/** Options of the query-log report an editor reads. */
+export interface QueryLogQuery {
+  site?: string;
+  days: number;
+  zeroResultsOnly: boolean;
+  limit: number;
+}
+
+/**
+ * Editors' curation (synonyms, hot words, pins, the query log) over the library. Every write reloads
+ * this replica's curation at once; other replicas see it within their poll interval.
+ */
+export class CurationEditor {
+  constructor(private readonly db: Db, private readonly curation: Curation | undefined) {}
+
+  /** False when this process runs without curation (then every call throws CURATION_UNAVAILABLE). */
+  get available(): boolean {
+    return this.curation !== undefined;
+  }
+
+  private live(): Curation {
+    if (!this.curation) throw zhiwenError('CURATION_UNAVAILABLE');
+    return this.curation;
+  }
+
+  private async changed<T>(write: Promise<T>): Promise<T> {
+    const live = this.live();
+    const result = await write;
+    await live.refresh();
+    return result;
+  }
+
+  listSynonyms(query: { contains?: string; limit?: number; offset?: number }) {
+    this.live();
+    return listSynonyms(this.db, query);
+  }
+  createSynonym(input: SynonymInput) {
+    return this.changed(createSynonym(this.db, input));
+  }
+  updateSynonym(id: number, input: SynonymInput) {
+    return this.changed(updateSynonym(this.db, id, input));
+  }
+  deleteSynonym(id: number): Promise<void> {
+    return this.changed(deleteSynonym(this.db, id));
+  }
+
+  listHotWords(query: { site?: string }) {
+    this.live();
+    return listHotWords(this.db, query);
+  }
+  createHotWord(input: HotWordInput) {
+    return this.changed(createHotWord(this.db, input));
+  }
+  updateHotWord(id: number, input: HotWordInput) {
+    return this.changed(updateHotWord(this.db, id, input));
+  }
+  deleteHotWord(id: number): Promise<void> {
+    return this.changed(deleteHotWord(this.db, id));
+  }
+
+  listPins(query: { site?: string }) {
+    this.live();
+    return listPins(this.db, query);
+  }
+  createPin(input: PinInput) {
+    return this.changed(createPin(this.db, input));
+  }
+  updatePin(id: number, input: PinInput) {
+    return this.changed(updatePin(this.db, id, input));
+  }
+  deletePin(id: number): Promise<void> {
+    return this.changed(deletePin(this.db, id));
+  }
+
+  /** Most searched queries of a window, or those that found nothing; the buffered log is written first. */
+  async queryLog(query: QueryLogQuery) {
+    await this.live().flushLog();
+    return queryLogReport(this.db, query);
+  }
+}

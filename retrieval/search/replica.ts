@@ -1,0 +1,110 @@
+import { readIndexFeed, type IndexFeedDocument } from '../../library/documents';
+import { SiteDirectory } from '../../library/sites';
+import type { Db } from '../../library/store';
+import type { LexicalIndex } from '../lexical';
+import type { QueryUnderstanding } from '../query';
+import type { DisplayCache } from './display-cache';
+import { DocAttributes } from './doc-attributes';
+import { DocumentKeys } from './document-keys';
+import { FollowLoop, type FollowLoopStatus } from './follow-loop';
+import { RepostGroups } from './repost-groups';
+import { documentPrior } from './signals';
+
+/** A replica's place in the change feed (SearchService.feedStatus). */
+export interface FeedStatus extends FollowLoopStatus {
+  appliedSeq: number;
+  caughtUpAt: number | null;
+}
+
+/** What the replica keeps up to date besides its own columns. */
+export interface ReplicaParts {
+  index: LexicalIndex;
+  understanding: QueryUnderstanding;
+  display: DisplayCache;
+}
+
+/**
+ * This API replica's copy of the library, kept up to date from the change sequence: the lexical index,
+ * the filter columns, repost clusters, sites and exact-match keys. Off the request path: the follower
+ * writes here between requests, and the search pipeline only reads.
+ */
+export class LibraryReplica {
+  readonly index: LexicalIndex;
+  readonly attributes = new DocAttributes();
+  /** Repost clusters by slot: one result per cluster (retrieval/search/repost-groups.ts). */
+  readonly reposts = new RepostGroups();
+  readonly sites = new SiteDirectory();
+  readonly keys = new DocumentKeys();
+  private readonly understanding: QueryUnderstanding;
+  private readonly display: DisplayCache;
+  private lastSeq = 0;
+  /** When a sync last reached the end of the change feed (ms since the epoch), for /healthz's lag check. */
+  private caughtUpAt: number | null = null;
+  private follower: FollowLoop | null = null;
+  private syncing: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    parts: ReplicaParts,
+    /** How often to look for library changes, ms. */
+    private readonly followIntervalMs: number,
+  ) {
+    this.index = parts.index;
+    this.understanding = parts.understanding;
+    this.display = parts.display;
+  }
+
+  /** Applies every library change since the last sync; returns how many documents changed. */
+  sync(): Promise<number> {
+    // One sync at a time: a timer tick during a long first load must not apply changes twice.
+    this.syncing ??= this.runSync().finally(() => (this.syncing = null));
+    return this.syncing;
+  }
+
+  /** Keeps following the library, retrying with backoff while the database is down; returns a function that stops. */
+  follow(): () => void {
+    this.follower ??= new FollowLoop('search index sync', () => this.sync(), this.followIntervalMs);
+    return this.follower.start();
+  }
+
+  /** Where this replica stands in the change feed: the last change applied, when it last caught up, failures. */
+  get feedStatus(): FeedStatus {
+    const loop = this.follower?.status ?? { failures: 0, lastError: null };
+    return { appliedSeq: this.lastSeq, caughtUpAt: this.caughtUpAt, ...loop };
+  }
+
+  private async runSync(): Promise<number> {
+    let changed = 0;
+    await this.sites.reload(this.db);
+    for (;;) {
+      const batch = await readIndexFeed(this.db, this.lastSeq);
+      if (batch.length === 0) break;
+      for (const doc of batch) this.apply(doc);
+      changed += batch.length;
+      this.lastSeq = batch.at(-1)!.changeSeq;
+    }
+    this.caughtUpAt = Date.now();
+    await this.understanding.afterSync();
+    if (changed > 1000) this.index.settle();
+    return changed;
+  }
+
+  private apply(doc: IndexFeedDocument): void {
+    const previousSlot = this.index.slotOf(doc.id);
+    const previousTitle = previousSlot === undefined ? undefined : this.keys.titleOf(previousSlot);
+    this.understanding.observe(doc, previousTitle === undefined ? undefined : { title: previousTitle });
+    this.display.forget(doc.id);
+    if (previousSlot !== undefined) {
+      this.keys.forget(previousSlot, doc.id);
+      this.reposts.forget(previousSlot);
+    }
+    if (doc.status !== 'active') {
+      this.index.remove(doc.id);
+      return;
+    }
+    const slot = this.index.upsert({ ...doc, prior: documentPrior(doc) });
+    this.attributes.set(slot, doc);
+    this.reposts.set(slot, doc);
+    this.keys.add(slot, doc);
+  }
+}
