@@ -79,7 +79,8 @@ start() {
   "${run_as[@]}" env OPENSEARCH_JAVA_HOME="$java_home" OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" "$dist/bin/opensearch" -d -p "$pidfile" \
     -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port="$port" \
     -Epath.data="$home/data-$port" -Epath.logs="$home/logs-$port" \
-    -Ecluster.routing.allocation.disk.threshold_enabled=false -Eaction.auto_create_index=false
+    -Ecluster.routing.allocation.disk.threshold_enabled=false -Eaction.auto_create_index=false \
+    >>"$home/logs-$port/console.log" 2>&1 # the daemon must not hold the caller's stdout (a pipe would never close)
   for _ in $(seq 1 120); do
     if curl -fsS -m 2 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
       echo "opensearch: up at $url" >&2
@@ -92,9 +93,12 @@ start() {
 }
 
 stop() {
-  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    kill "$(cat "$pidfile")"
-    for _ in $(seq 1 30); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 1; done
+  local pid
+  pid=$(cat "$pidfile" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    # OpenSearch removes its pid file as it exits: wait on the pid read above.
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     rm -f "$pidfile"
     echo "opensearch: stopped" >&2
   else

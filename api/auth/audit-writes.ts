@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, recordAudit } from '../../library/accounts';
 import type { Db } from '../../library/store';
 import { ruleOf } from './authorization';
+import { originOf } from './request-context';
 
 function parsed(payload: unknown): unknown {
   if (typeof payload !== 'string' || !payload) return null;
@@ -34,7 +35,7 @@ export function installWriteAudit(app: FastifyInstance, db: Db): void {
     const action = auditAction(request, rule.audit);
     const targetId = params.id ?? params.code ?? (after && typeof after === 'object' ? (after as { id?: unknown }).id : undefined);
     try {
-      await recordAudit(db, actorOf(request.principal, { address: request.ip, userAgent: request.headers['user-agent'] ?? null }), {
+      await recordAudit(db, actorOf(request.principal, originOf(request)), {
         action,
         targetKind: action.split('.')[0],
         targetId: targetId === undefined || targetId === null ? null : String(targetId as string | number),

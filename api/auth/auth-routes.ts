@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf, auditCsv, endSession, listAudit, roleAllows, scopeCovers, signIn, type AuditQuery, type Grant } from '../../library/accounts';
-import { listSites } from '../../library/documents';
 import type { Db } from '../../library/store';
 import { AUDIT_PAGE, LOGGED_OUT, LOGIN, ME } from '../schemas/auth';
 import { responds } from '../schemas/common';
+import { originOf, siteTree } from './request-context';
 
 const tags = ['auth'];
-const originOf = (request: { ip: string; headers: Record<string, unknown> }) => ({
-  address: request.ip, userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : null,
-});
 
 /** POST /v1/auth/login, POST /v1/auth/logout, GET /v1/auth/me and the auditors' GET /v1/admin/audit. */
 export function registerAuthRoutes(app: FastifyInstance, db: Db): void {
@@ -59,8 +56,6 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db): void {
 async function auditableSites(db: Db, grants: readonly Grant[]): Promise<number[] | undefined> {
   const auditing = grants.filter((g) => roleAllows(g.role, 'audit.read'));
   if (auditing.some((g) => g.siteId === null)) return undefined;
-  const rows = await listSites(db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const tree = { getById: (id: number) => byId.get(id) };
-  return rows.filter((s) => auditing.some((g) => scopeCovers(tree, g.siteId, s.id))).map((s) => s.id);
+  const tree = await siteTree(db);
+  return tree.ids.filter((id) => auditing.some((g) => scopeCovers(tree, g.siteId, id)));
 }

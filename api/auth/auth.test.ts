@@ -1,5 +1,6 @@
 // Accounts through the HTTP API: login/logout/me, who is acting, site scopes, the audit log, /docs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryWriter, prepareDocument } from '../../ingest/pipeline';
 import { bearer, openAuthFixture, PASSWORD, type AuthFixture, type Caller } from './test-fixture';
 
 describe('accounts and roles in the API (api/auth)', () => {
@@ -88,6 +89,19 @@ describe('accounts and roles in the API (api/auth)', () => {
     const move = await call(alice, 'PATCH', `/v1/faqs/${alices}`, { siteCode: 'city-b' });
     expect(move.statusCode).toBe(403);
     expect((await call(alice, 'PATCH', `/v1/faqs/${alices}`, { answerHtml: '<p>更新后的答复。</p>' })).statusCode).toBe(200);
+  });
+
+  it("lets a city's site admin decide on that city's quarantined documents only, under their own name", async () => {
+    const body = '机密★1年\n各区人民政府：\n为做好防汛抗旱工作，现将有关事项通知如下。\n一、加强值守，落实防汛责任。';
+    await new LibraryWriter(f.db).store([prepareDocument({ externalId: 'held-1', siteCode: 'city-a', title: '关于防汛抗旱工作的通知', body, infoType: '政策文件' })]);
+    const siteAdminA = await f.person('sa-a', [{ role: 'site_admin', siteId: f.siteId['city-a'] }]);
+    const siteAdminB = await f.person('sa-b', [{ role: 'site_admin', siteId: f.siteId['city-b'] }]);
+    expect((await call(siteAdminB, 'POST', '/v1/admin/quarantine/held-1/release', { by: 'sa-a' })).statusCode).toBe(403);
+    expect((await call(alice, 'POST', '/v1/admin/quarantine/held-1/release', {})).statusCode).toBe(403); // editors do not
+    const released = await call(siteAdminA, 'POST', '/v1/admin/quarantine/held-1/release', { by: 'somebody-else' });
+    expect(released.statusCode).toBe(200);
+    expect(JSON.stringify(released.json())).toContain('sa-a');
+    expect(JSON.stringify(released.json())).not.toContain('somebody-else');
   });
 
   it('records every write in the audit log, readable by auditors only, scoped, and exportable as CSV', async () => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, authorize, roleAllows, type Action, type Principal } from '../../library/accounts';
-import { listSites } from '../../library/documents';
 import { zhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import type { AdminGuard } from '../admin-guard';
 import type { CredentialKind, Credentials } from './credentials';
+import { siteTree } from './request-context';
 import { ROUTE_RULES, ruleKey, type RouteRule } from './route-actions';
 
 declare module 'fastify' {
@@ -67,9 +67,8 @@ export function installAuthorization(app: FastifyInstance, db: Db, creds: Creden
         authorize({ getById: () => undefined }, request.principal, action, null); // throws ACTION_FORBIDDEN
       }
     } else {
-      const rows = await listSites(db);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const siteId of new Set(targets)) authorize({ getById: (id) => byId.get(id) }, request.principal, action, siteId);
+      const tree = await siteTree(db);
+      for (const siteId of new Set(targets)) authorize(tree, request.principal, action, siteId);
     }
     request.authorizedAction = action;
     if (targets !== 'any') request.authorizedSites = targets;

@@ -2,7 +2,8 @@
  * Who is calling and what they may do (issue 15), wired into the HTTP API: credentials → Principal
  * (credentials.ts), one table of each route's action and sites (route-actions.ts) enforced by hooks
  * (authorization.ts), the acting name for histories (acting-name.ts), an audit entry for every
- * write (audit-writes.ts), and the login, logout, me and audit routes (auth-routes.ts).
+ * write (audit-writes.ts), and the login, logout, me and audit routes (auth-routes.ts);
+ * tests share test-fixture.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../library/store';

@@ -18,7 +18,7 @@ const idParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 2000 } },
   required: ['id'],
 } as const;
-const editor = { type: 'string', minLength: 1, maxLength: 100, description: 'who decides (recorded with the time); ignored with a session or service token, whose own name is recorded' } as const;
+const editor = { type: 'string', minLength: 1, maxLength: 100, description: 'who decides (recorded with the time): only with the deprecated admin token; a session or service token records its own name' } as const;
 
 /**
  * The documents screening held back (classification marks) and an editor's decision on each:
@@ -61,7 +61,7 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, guard: Ad
     async (request) => showQuarantined(db, request.params.id),
   );
 
-  app.post<{ Params: { id: string }; Body: { by: string } }>(
+  app.post<{ Params: { id: string }; Body: { by?: string } | null }>(
     '/v1/admin/quarantine/:id/release',
     {
       preHandler: guard,
@@ -69,15 +69,15 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, guard: Ad
         summary: 'Publish a quarantined document (pinned to its current content)',
         tags: ['admin'],
         params: idParams,
-        body: { type: 'object', required: ['by'], properties: { by: editor }, additionalProperties: false },
+        body: { type: ['object', 'null'], properties: { by: editor }, additionalProperties: false },
         response: responds(QUARANTINE_DECISION),
       },
       config,
     },
-    async (request) => releaseQuarantine(db, request.params.id, actingName(request, request.body.by)),
+    async (request) => releaseQuarantine(db, request.params.id, actingName(request, request.body?.by)),
   );
 
-  app.post<{ Params: { id: string }; Body: { by: string; reason: string } }>(
+  app.post<{ Params: { id: string }; Body: { by?: string; reason: string } }>(
     '/v1/admin/quarantine/:id/reject',
     {
       preHandler: guard,
@@ -87,7 +87,7 @@ export function registerQuarantineRoutes(app: FastifyInstance, db: Db, guard: Ad
         params: idParams,
         body: {
           type: 'object',
-          required: ['by', 'reason'],
+          required: ['reason'],
           properties: { by: editor, reason: { type: 'string', minLength: 1, maxLength: 1000 } },
           additionalProperties: false,
         },

@@ -18,7 +18,7 @@ describe('isCurrent', () => {
     // A measure expired by its own term gives way less than a repealed or replaced one.
     expect(currencyPrior({ validity: '废止' })).toBeLessThan(currencyPrior({ validity: '失效' }));
     expect(currencyPrior({ validity: '失效' })).toBeLessThan(currencyPrior({ validity: '有效' }));
-    expect(currencyPrior({ validity: '失效', supersededBy: 3 })).toBe(currencyPrior({ validity: '废止' }));
+    expect(currencyPrior({ validity: '有效', supersededBy: 3 })).toBeGreaterThan(currencyPrior({ validity: '失效' }));
   });
 });
 

@@ -8,6 +8,7 @@
 import { SiteDirectory } from '../../library/sites';
 import type { Queryable } from '../../library/store/db';
 import { QueryUnderstanding } from '../query';
+import { FollowLoop } from '../search/follow-loop';
 import { openSearchClient, type OpenSearchClient } from './client';
 import { OpenSearchIndexer, type OpenSearchIndexerOptions } from './indexer';
 import { OpenSearchRetriever } from './retriever';
@@ -40,6 +41,8 @@ export interface OpenSearchBackend {
   retriever: OpenSearchRetriever;
   /** Reloads the sites and applies the library's changes to the index; returns how many documents changed. */
   sync(): Promise<number>;
+  /** Keeps syncing every `intervalMs` (default 1000), retrying with backoff while a dependency is down; returns a function that stops. */
+  follow(intervalMs?: number): () => void;
 }
 
 export function openSearchBackend(db: Queryable, options: OpenSearchBackendOptions): OpenSearchBackend {
@@ -48,11 +51,12 @@ export function openSearchBackend(db: Queryable, options: OpenSearchBackendOptio
   const sites = new SiteDirectory();
   const understanding = options.understanding ?? new QueryUnderstanding(() => 0, undefined, { enabled: false });
   const retriever = new OpenSearchRetriever({ db, client, alias: indexer.alias, sites, understanding, titleWeight: options.titleWeight });
+  const sync = async () => {
+    await sites.reload(db);
+    return indexer.sync();
+  };
   return {
-    client, indexer, sites, retriever,
-    sync: async () => {
-      await sites.reload(db);
-      return indexer.sync();
-    },
+    client, indexer, sites, retriever, sync,
+    follow: (intervalMs = 1000) => new FollowLoop('opensearch index sync', sync, intervalMs).start(),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Corrector, maximalTokens, PinyinDictionary, quotedNames, suggestionText, syllablesOf, SynonymTable, Vocabulary } from './index';
+import { understandQuery } from './understand';
 
 const words = (...list: string[]) => list.map((word, i) => ({ word, syllables: syllablesOf(word), score: list.length - i }));
 
@@ -130,5 +131,15 @@ describe('titles and the vocabulary grown from them', () => {
     vocab.observe({ title: '社会保障卡申领办事指南', titleTokens: [], siteId: 1, status: 'withdrawn' }, { title: '社会保障卡申领办事指南' });
     snap = await vocab.rebuild(() => 1, []);
     expect(snap.titles.map((t) => t.text)).not.toContain('社会保障卡申领办事指南');
+  });
+});
+
+describe('understandQuery', () => {
+  it('reads past markup pasted with a query, keeping the query as typed for the echo', () => {
+    const q = understandQuery('<img src=x onerror=alert(1)><b>社保卡</b>');
+    expect(q.original).toBe('<img src=x onerror=alert(1)><b>社保卡</b>');
+    expect(q.normalized).toBe('社保卡');
+    expect(q.terms.map((t) => t.term)).not.toContain('onerror');
+    expect(understandQuery('月收入<5000元').normalized).toContain('<5000');
   });
 });

@@ -42,4 +42,14 @@ describe.skipIf(!corpusAvailable)('real corpus: a document is found first by its
     }
     expect(misses).toEqual([]);
   });
+
+  it('ranks the version in force before the one it superseded, and labels the old one 已修订', async () => {
+    // 公司法 2018 → 2023, 专利法实施细则 2010 → 2023 (library/model/versions-corpus.test.ts).
+    for (const [older, newer] of [['law-bc2bcaec19bc', 'law-2dbfe2d0c173'], ['law-084d9d9f3048', 'law-1d3ffba3732f']]) {
+      const title = (await db.query<{ title: string }>('SELECT title FROM documents WHERE external_id = $1', [newer])).rows[0].title;
+      const ids = (await search.search({ q: title, limit: 10 })).results.map((r) => r.id);
+      expect(ids.indexOf(newer), title).toBeGreaterThanOrEqual(0);
+      expect(ids.indexOf(newer), title).toBeLessThan(ids.indexOf(older) === -1 ? Infinity : ids.indexOf(older));
+    }
+  });
 });
