@@ -5,6 +5,15 @@ import { TopK } from './top-k';
 import type { LexicalHit } from './types';
 
 /**
+ * Scores are ranked at float32 precision (relative 6e-8, far below any difference that means
+ * something) and reported exact. The float64 sums' last bits depend on the order terms are added in,
+ * which follows the terms' score bounds and so each replica's ingest history: two replicas gave equal
+ * documents sums a few ulps apart and ranked them differently. Rounded, equal sums compare equal and
+ * the document id decides. (Bounds keep a 1e-6 slack, so the rounding never lifts a score over its bound.)
+ */
+const comparable = (score: number): number => Math.fround(score);
+
+/**
  * Keeps the `limit` best documents (TopK) or, given a collapse, the `limit` best repost groups
  * (CollapsingTopK), with each kept document's hit. Equal scores rank by document id, so every
  * replica gives one order whatever order it appended in.
@@ -13,6 +22,8 @@ export class TopHitsCollector implements Collector {
   private readonly top: TopK<number> | CollapsingTopK;
   /** The hit of every document that entered the top k (some may have left it since). */
   private readonly kept = new Map<number, LexicalHit>();
+  /** The exact best score of each ranked unit (a document, or a repost group), by its ranking key. */
+  private readonly exactBest = new Map<number, number>();
 
   constructor(
     limit: number,
@@ -27,10 +38,11 @@ export class TopHitsCollector implements Collector {
     return this.top.threshold;
   }
 
-  collect(d: number, score: number, parts: DocumentScores): void {
+  collect(d: number, rawScore: number, parts: DocumentScores): void {
+    const score = comparable(rawScore);
     if (score < this.top.threshold || score <= 0) return; // a tie enters by document id
     this.top.push(score, d);
-    this.keep(d, score, parts);
+    this.keep(d, rawScore, parts);
   }
 
   /**
@@ -44,19 +56,29 @@ export class TopHitsCollector implements Collector {
       for (const group of top.groupsShowingOthers()) {
         const d = this.collapse!.preferredSlot(group);
         if (d < 0 || !rescorer.accepts(d)) continue;
-        const score = rescorer.scoreAlone(d);
-        if (score <= 0) continue;
-        this.keep(d, score, rescorer.parts);
-        top.show(group, d, score);
+        const exact = rescorer.scoreAlone(d);
+        if (exact <= 0) continue;
+        this.keep(d, exact, rescorer.parts);
+        top.show(group, d, comparable(exact));
       }
     }
     return top.sorted().map(({ item, score }) => {
       const hit = this.kept.get(item)!;
-      return hit.score === score ? hit : { ...hit, score };
+      if (comparable(hit.score) === score) return hit;
+      // A collapsed group shown by another member than its best: the group's exact best score.
+      return { ...hit, score: this.exactBest.get(this.unitOf(item)) ?? score };
     });
   }
 
+  /** What ranks as one: the repost group of a collapsed search, else the document. */
+  private unitOf(d: number): number {
+    const group = this.collapse && d < this.collapse.group.length ? this.collapse.group[d] : 0;
+    return group !== 0 ? -group : d;
+  }
+
   private keep(d: number, score: number, parts: DocumentScores): void {
+    const unit = this.unitOf(d);
+    if (score > (this.exactBest.get(unit) ?? -Infinity)) this.exactBest.set(unit, score);
     const seg = this.segment;
     this.kept.set(d, {
       docSlot: d, docId: seg.docIds[d], score, titleScore: parts.titleScore, bodyScore: parts.bodyScore,
