@@ -3,28 +3,19 @@
  * .doc — are ingested from a folder into a real embedded library and each is found by a phrase from
  * its body and by its 文号; OCR'd documents carry their confidence.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeOcr, tessdataDir } from '../ingest/attachments/ocr';
 import { makeDocx } from '../ingest/attachments/test-fixtures';
-import { canRender, docxToDoc, makeOfd, renderNoticePng, scannedPdf } from '../ingest/attachments/testing/generated-fixtures';
+import { canRender, hasCommand, docxToDoc, makeOfd, renderNoticePng, scannedPdf } from '../ingest/attachments/testing/generated-fixtures';
 import { importSites } from '../library/sites';
 import { openLibrary, type Db } from '../library/store';
 import { SearchService } from '../retrieval/search';
 import { ingestInLibrary } from './ingest-command';
 
-const has = (cmd: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`]);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const ready = canRender && tessdataDir() !== null && has('pdftoppm') && has('soffice');
+const ready = canRender && tessdataDir() !== null && hasCommand('pdftoppm') && hasCommand('soffice');
 if (!ready) console.warn('attachment ingest test skipped: needs chromium, tesseract-ocr-chi-sim, poppler-utils and libreoffice (.ci/run installs them)');
 
 const SITE = '9905000001';

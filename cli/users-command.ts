@@ -30,9 +30,6 @@ const terminal: CommandIo = {
 /** Changes from the command line are recorded as the host's user on the host. */
 const cliActor = (): Actor => ({ kind: 'cli', id: null, name: `${os.userInfo().username}@${os.hostname()}` });
 
-/** The site's id for --site (null without one: the whole platform); UNKNOWN_SITE for a code not registered. */
-const siteIdOf = (db: Db, code: string | undefined): Promise<number | null> => requireSiteId(db, code);
-
 async function accountIdOf(db: Db, username: string): Promise<number> {
   const account = await findAccountByName(db, username);
   if (!account) throw new Error(`no account "${username}": list them with \`zhiwen users list\``);
@@ -69,7 +66,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .option('--site <code>', 'the site the role is scoped to (with the sites below it); omit for the whole platform')
     .action((username: string, opts: { name?: string; role?: string; site?: string }) =>
       withDb(async (db) => {
-        const grant = opts.role ? { role: role(opts.role), siteId: await siteIdOf(db, opts.site) } : null;
+        const grant = opts.role ? { role: role(opts.role), siteId: await requireSiteId(db, opts.site) } : null;
         const account = await createAccount(db, cliActor(), { username, displayName: opts.name, password: await io.readSecret() });
         if (grant) await grantRole(db, cliActor(), account.id, grant);
         io.print(`account ${account.username} created${grant ? ` as ${grant.role}${opts.site ? ` on ${opts.site}` : ' (platform)'}` : ''}`);
@@ -96,7 +93,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
       .option('--site <code>', 'the site the role is scoped to; omit for the whole platform')
       .action((username: string, r: string, opts: { site?: string }) =>
         withDb(async (db) => {
-          const grant = { role: role(r), siteId: await siteIdOf(db, opts.site) };
+          const grant = { role: role(r), siteId: await requireSiteId(db, opts.site) };
           const id = await accountIdOf(db, username);
           if (revoke && !(await revokeRole(db, cliActor(), id, grant))) throw new Error(`${username} has no ${r} role there`);
           if (!revoke) await grantRole(db, cliActor(), id, grant);
@@ -134,7 +131,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
       withDb(async (db) => {
         if (!(SERVICE_ROLES as readonly string[]).includes(opts.role)) throw new Error(`--role "${opts.role}": use one of ${SERVICE_ROLES.join(', ')}`);
         const { token, secret } = await issueServiceToken(db, cliActor(), {
-          name, role: opts.role as ServiceRole, siteId: await siteIdOf(db, opts.site), expiresInDays: opts.days === undefined ? undefined : Number(opts.days),
+          name, role: opts.role as ServiceRole, siteId: await requireSiteId(db, opts.site), expiresInDays: opts.days === undefined ? undefined : Number(opts.days),
         });
         io.print(`token ${token.id} (${token.role}) issued; copy it now, it is not shown again:`);
         io.print(secret);

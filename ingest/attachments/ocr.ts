@@ -49,7 +49,7 @@ async function worker(dir: string): Promise<Worker> {
  * "]" beside other digits or before 号/月/日, and a 文号's year brackets 〔〕 as 【] or [ ) — the one
  * place where a bracket's shape carries meaning.
  */
-export function joinCjk(text: string): string {
+export function cleanOcrText(text: string): string {
   return text
     .replace(/(?<=[\p{Script=Han}])\s*[【[(（〔{]\s*((?:19|20)\d{2})\s*[\]】)）〕}]\s*(?=[\d\]l|]{1,4}\s*号)/gu, '〔$1〕')
     .replace(/(?<=\d)[\]|l](?=\d|[号月日])|(?<=[\s年第])[\]|l](?=\d|[号月日])/gu, '1')
@@ -64,7 +64,7 @@ export async function ocrImage(image: Uint8Array, dir: string): Promise<OcrPage>
   const started = performance.now();
   const w = await worker(dir);
   const { data } = await w.recognize(Buffer.from(image));
-  return { text: joinCjk(data.text), confidence: data.confidence, seconds: (performance.now() - started) / 1000 };
+  return { text: cleanOcrText(data.text), confidence: data.confidence, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Ends the shared worker (tests, and the CLI before it exits). */

@@ -3,24 +3,15 @@
  * OFD (its text layer in reading order; image pages OCR'd), and .doc through LibreOffice; and the
  * bad inputs of each, limited or rejected with a reason.
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveInputLimits } from '../limits';
 import { attachmentToText, UnsupportedAttachmentError } from './index';
 import { closeOcr, tessdataDir } from './ocr';
 import { makeDocx, makeZip } from './test-fixtures';
-import { canRender, characterErrorRate, docxToDoc, makeOfd, NOTICE, NOTICE_TEXT, renderNoticePng, scannedPdf } from './testing/generated-fixtures';
+import { canRender, hasCommand, characterErrorRate, docxToDoc, makeOfd, NOTICE, NOTICE_TEXT, renderNoticePng, scannedPdf } from './testing/generated-fixtures';
 
-const hasTool = (cmd: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`]);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const canOcr = canRender && tessdataDir() !== null && hasTool('pdftoppm');
-const canConvert = hasTool('soffice');
+const canOcr = canRender && tessdataDir() !== null && hasCommand('pdftoppm');
+const canConvert = hasCommand('soffice');
 if (!canOcr) console.warn('OCR tests skipped: install chromium, tesseract-ocr-chi-sim and poppler-utils (.ci/run does)');
 if (!canConvert) console.warn('.doc tests skipped: install libreoffice-writer-nogui (.ci/run does)');
 

@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSites, upsertSite } from '../documents/sites';
+import { upsertSite } from '../documents/sites';
+import { SiteDirectory } from '../sites';
 import { driverCases, type TestLibrary } from '../store/test-drivers';
 import {
   actorOf, accountPrincipal, ANONYMOUS, auditCsv, authorize, createAccount, endSession, grantRole, issueServiceToken,
   listAudit, LOCKOUT, purgeAudit, resolveServiceToken, resolveSession, revokeServiceToken, servicePrincipal, setPassword,
-  signIn, type Actor, type SiteTree,
+  signIn, type Actor,
 } from './index';
 
 const admin: Actor = { kind: 'cli', id: null, name: 'root@host' };
 const PASSWORD = 'correct horse battery';
 
-async function siteTree(lib: TestLibrary): Promise<SiteTree & { id(code: string): number }> {
-  const rows = await listSites(lib.db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { getById: (id) => byId.get(id), id: (code) => rows.find((r) => r.code === code)!.id };
+/** The site tree as the API reads it (library/sites SiteDirectory), and ids by code. */
+async function siteTree(lib: TestLibrary): Promise<SiteDirectory & { id(code: string): number }> {
+  const directory = new SiteDirectory();
+  await directory.reload(lib.db);
+  return Object.assign(directory, { id: (code: string) => directory.require(code).id });
 }
 
 for (const driver of driverCases()) {

@@ -3,6 +3,7 @@
  * a 公文-style notice rendered by Chromium to an image and to a scanned (image-only) PDF, an OFD
  * package written from GB/T 33190's structure, and a .doc converted by LibreOffice.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +13,16 @@ import { runTool, withToolFolder } from '../run-tool';
 
 export const CHROMIUM = process.env.ZHIWEN_CHROMIUM ?? '/usr/bin/chromium';
 export const canRender = existsSync(CHROMIUM);
+
+/** Whether a command is on PATH (pdftoppm, soffice): the tests that need one skip without it. */
+export function hasCommand(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A sample notice of an imaginary city (示例市), in the layout of a 公文: red head, 文号, title, body, signature. */
 export const NOTICE = {
