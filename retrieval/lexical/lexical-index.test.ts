@@ -47,6 +47,22 @@ describe('LexicalIndex', () => {
     expect(index.size).toMatchObject({ documents: 0, chunks: 0 });
   });
 
+  it('scores the same whatever versions it saw: replaced and removed documents weigh no terms', () => {
+    const docs = [doc(1, ['住房', '公积金'], ['提取', '条件']), doc(2, ['公积金', '缴存'], ['比例']), doc(3, ['社保'], ['公积金', '转移'])];
+    const fresh = new LexicalIndex();
+    for (const d of docs) fresh.upsert(d);
+    const history = new LexicalIndex();
+    history.upsert(doc(1, ['公积金', '草稿'], ['公积金']));
+    history.upsert(doc(9, ['公积金'], ['公积金', '公积金']));
+    for (const d of docs) history.upsert(d);
+    history.remove(9);
+    for (const query of [q('公积金', '提取'), q('公积金')]) {
+      const scores = (index: LexicalIndex) => index.search(query).hits.map((h) => [h.docId, h.score]);
+      expect(scores(history)).toEqual(scores(fresh));
+    }
+    expect(history.documentFrequency('公积金')).toEqual(fresh.documentFrequency('公积金'));
+  });
+
   it('applies the acceptance filter before ranking and counts only accepted matches', () => {
     const index = new LexicalIndex();
     const a = index.upsert(doc(1, ['社保'], []));

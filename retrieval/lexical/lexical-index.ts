@@ -80,10 +80,12 @@ export class LexicalIndex {
     this.segment.settle();
   }
 
-  /** Number of documents (title) and chunks (body) that contain the term, dead ones included (for query term weighting). */
+  /** Number of live documents (title) and chunks (body) that contain the term (for query term weighting). */
   documentFrequency(term: string): { title: number; body: number } {
-    const { titlePostings, bodyPostings } = this.segment;
-    return { title: titlePostings.get(term)?.length ?? 0, body: bodyPostings.get(term)?.length ?? 0 };
+    const segment = this.segment;
+    const title = segment.titlePostings.get(term);
+    const body = segment.bodyPostings.get(term);
+    return { title: title ? segment.liveLength(title, 'title') : 0, body: body ? segment.liveLength(body, 'body') : 0 };
   }
 
   /** The top `limit` hits (scorer → top-hits collector) and every match (match collector). */

@@ -28,6 +28,9 @@ export class PostingList {
    * Counting a query's matches ORs these word by word instead of walking long postings.
    */
   docBits: Uint32Array | null = null;
+  /** Postings in dead slots, as counted when the segment's removal count was `deadEpoch` (Segment.liveLength). */
+  dead = 0;
+  deadEpoch = 0;
 
   push(slot: number, tf: number): void {
     if (slot <= this.lastSlot) throw new Error(`postings must be appended in slot order (${slot} after ${this.lastSlot})`);

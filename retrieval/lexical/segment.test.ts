@@ -31,9 +31,17 @@ describe('Segment (columns and postings)', () => {
     expect(slots(seg.bodyPostings.get('社保'))).toEqual([0, 2]);
     expect(slots(seg.bodyPostings.get('卡'))).toEqual([0, 3]);
     expect(seg.chunkIds[3]).toBe(700);
+    // …but the term's document frequency counts live slots only, recounted after each removal.
+    expect(seg.liveLength(seg.titlePostings.get('社保')!, 'title')).toBe(1);
+    expect(seg.liveLength(seg.bodyPostings.get('卡')!, 'body')).toBe(1);
+    expect(seg.liveLength(seg.bodyPostings.get('社保')!, 'body')).toBe(1);
     expect(seg.remove(8)).toBe(true);
+    expect(seg.liveLength(seg.bodyPostings.get('社保')!, 'body')).toBe(0);
     expect(seg.remove(8)).toBe(false);
     expect({ docs: seg.liveDocs, chunks: seg.liveChunks }).toEqual({ docs: 1, chunks: 1 });
+    // A new posting is live: the count stays right without a recount.
+    seg.upsert(doc(9, ['社保'], ['社保']));
+    expect(seg.liveLength(seg.bodyPostings.get('社保')!, 'body')).toBe(1);
   });
 
   it('refuses a prior that is not a positive number, naming the document', () => {

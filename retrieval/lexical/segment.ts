@@ -1,7 +1,7 @@
 import { grow } from './columns';
 import { CommonBits } from './common-bits';
 import { FieldNorms } from './field-norms';
-import { MAX_SLOT, PostingList, termFrequencies } from './postings';
+import { END, MAX_SLOT, PostingCursor, PostingList, termFrequencies } from './postings';
 import type { IndexedDocument } from './types';
 
 /**
@@ -29,6 +29,8 @@ export class Segment {
   liveDocs = 0;
   /** The largest prior ever given (a bound on every document's multiplier). */
   maxPrior = 0;
+  /** Documents removed or replaced so far: a list's dead postings are recounted once this moved (liveLength). */
+  removals = 0;
 
   chunkDoc = new Int32Array(4096);
   chunkIds = new Float64Array(4096);
@@ -99,9 +101,30 @@ export class Segment {
     this.aliveBits[slot >>> 5] &= ~(1 << (slot & 31));
     this.slotById.delete(docId);
     this.liveDocs--;
+    this.removals++;
     this.liveChunks -= this.docChunkCount[slot];
     this.norms.remove(slot, this.docFirstChunk[slot], this.docChunkCount[slot]);
     return true;
+  }
+
+  /**
+   * The list's postings in live slots: the term's document frequency. Lucene's docFreq counts deleted
+   * documents until a merge; here that made two replicas weigh terms differently (one saw a document's
+   * first version and its enrichment, the other only the second) and rank near-ties in different orders.
+   * Recounted when a query needs the list after removals; appends are live, so the count stays right.
+   */
+  liveLength(list: PostingList, field: 'title' | 'body'): number {
+    if (list.deadEpoch !== this.removals) {
+      const alive = this.docAlive;
+      const owner = this.chunkDoc;
+      const cursor = new PostingCursor(list);
+      let dead = 0;
+      if (field === 'title') for (let s = cursor.next(); s !== END; s = cursor.next()) dead += 1 - alive[s];
+      else for (let s = cursor.next(); s !== END; s = cursor.next()) dead += 1 - alive[owner[s]];
+      list.dead = dead;
+      list.deadEpoch = this.removals;
+    }
+    return list.length - list.dead;
   }
 
   /** Exact norms for the live averages (a no-op until the segment changes). */

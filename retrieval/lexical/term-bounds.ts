@@ -44,13 +44,13 @@ function termState(segment: Segment, model: ScoringModel, term: string, queryWei
   const { k1 } = model.bm25;
   const { liveDocs, liveChunks, norms } = segment;
   if (model.fieldModel === 'separate') {
-    const weight = queryWeight * idf(liveDocs, title?.length ?? 0);
-    const bodyWeight = queryWeight * idf(liveChunks, body?.length ?? 0);
+    const weight = queryWeight * idf(liveDocs, title ? segment.liveLength(title, 'title') : 0);
+    const bodyWeight = queryWeight * idf(liveChunks, body ? segment.liveLength(body, 'body') : 0);
     // bm25TermScore stays below k1 + 1.
     const bound = ((title ? model.titleWeight * weight : 0) + (body ? bodyWeight : 0)) * (k1 + 1);
     return { weight, bodyWeight, bound: bound * BOUND_SLACK, bodyBound: (body ? bodyWeight * (k1 + 1) : 0) * BOUND_SLACK, title, body };
   }
-  const df = Math.min(liveChunks, Math.max(title?.length ?? 0, body?.length ?? 0));
+  const df = Math.min(liveChunks, Math.max(title ? segment.liveLength(title, 'title') : 0, body ? segment.liveLength(body, 'body') : 0));
   const weight = queryWeight * idf(Math.max(1, liveChunks), df);
   const titleDrift = Math.max(1, norms.avgTitle / norms.epochAvgTitle);
   const bodyDrift = Math.max(1, norms.avgChunk / norms.epochAvgChunk);
