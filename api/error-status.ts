@@ -10,6 +10,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unsupported_format: 415,
   unprocessable: 422,
   unavailable: 503,
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -92,10 +92,12 @@ describe('GET /v1/search on the sample city', () => {
     expect((await get({ q: 'x', site: 'nope', scope: 'site' })).status).toBe(404);
     const missing = await app.inject({ method: 'GET', url: '/v1/search' });
     expect(missing.statusCode).toBe(400);
-    for (const q of ["' OR 1=1; DROP TABLE documents; --", '<script>alert(1)</script>', '😀🎉', '\u0000\u0007控制', 'a', '社'.repeat(10_000)]) {
+    for (const q of ["' OR 1=1; DROP TABLE documents; --", '<script>alert(1)</script>', '😀🎉', '控制\t字符\n', 'a', '社'.repeat(10_000)]) {
       const res = await get({ q });
       expect(res.status).toBe(200);
     }
+    // Control characters other than tabs and line breaks are refused at the edge (api/input-guard.ts).
+    expect((await get({ q: '\u0000\u0007控制' })).body.error.code).toBe('CONTROL_CHARACTER');
     const html = await get({ q: '<b>社会保障卡</b>' });
     expect(JSON.stringify(html.body.results)).not.toContain('<b>');
   });

@@ -1,13 +1,17 @@
 import type { FeedKind } from '../ingest/feeds';
 import {
+  ATTACHMENT_QUEUE,
   INGEST_QUEUE,
   enqueueInputs,
+  startAttachmentWorker,
+  type ReadAttachmentData,
   openJobQueue,
   startIngestWorker,
   waitForDrain,
   type IngestDocumentData,
   type IngestDocumentResult,
   type JobCounts,
+  type JobQueue,
   type JobWorker,
 } from '../ingest/jobs';
 import type { ZhiwenConfig } from './config';
@@ -25,6 +29,8 @@ export interface EnqueueCommandOptions {
   /** Also work in this process (always so without Redis). */
   work: boolean;
   concurrency: number;
+  /** Attachment jobs at once when working in this process. */
+  attachmentConcurrency: number;
 }
 
 /**
@@ -44,25 +50,29 @@ export async function enqueueCommand(
   }
   const runtime = inProcess || options.work ? await openIngestRuntime(config, settings) : null;
   const queue = openJobQueue<IngestDocumentData, IngestDocumentResult>(INGEST_QUEUE, settings.queue);
-  let worker: JobWorker | null = null;
+  const attachments = openJobQueue<ReadAttachmentData, IngestDocumentResult>(ATTACHMENT_QUEUE, settings.queue);
+  const both = bothQueues(queue, attachments);
+  const workers: JobWorker[] = [];
   try {
     if (runtime) {
-      worker = startIngestWorker(runtime.ingestor, queue, { concurrency: options.concurrency });
+      workers.push(startIngestWorker(runtime.ingestor, queue, { concurrency: options.concurrency }));
+      workers.push(startAttachmentWorker(runtime.ingestor, attachments, { concurrency: options.attachmentConcurrency }));
     } else {
       console.error(
-        `jobs go to Redis queue "${INGEST_QUEUE}": start \`zhiwen worker\` processes to work on them`,
+        `jobs go to Redis queues "${INGEST_QUEUE}" and "${ATTACHMENT_QUEUE}": start \`zhiwen worker\` processes to work on them`,
       );
     }
-    const baseline = await queue.counts();
+    const baseline = await both.counts();
     const display = jobProgressDisplay('ingest', options.progress && options.wait, baseline);
     let total = 0;
     const result = await enqueueInputs(queue, inputs, {
       kind: options.kind,
       site: options.site,
       publishQa: options.publishQa,
+      attachments,
       onBatch: (n) => {
         total = n;
-        void queue.counts().then(
+        void both.counts().then(
           (c) => display.update(c, total),
           () => undefined,
         );
@@ -70,14 +80,15 @@ export async function enqueueCommand(
     });
     console.error(`enqueued ${result.enqueued} items; ${result.skipped.length} files passed over`);
     for (const r of result.rejected) console.error(`  cannot read ${r.source}: ${r.error}`);
-    if (!options.wait) return await queue.counts();
-    const final = await waitForDrain(queue, { intervalMs: 250, onCounts: (c) => display.update(c, total) });
+    if (!options.wait) return await both.counts();
+    const final = await waitForDrain(both, { intervalMs: 250, onCounts: (c) => display.update(c, total) });
     display.stop();
-    await printRunSummary(queue, final, baseline);
+    await printRunSummary(both, final, baseline);
     return final;
   } finally {
-    await worker?.close();
+    await Promise.all(workers.map((w) => w.close()));
     await queue.close();
+    await attachments.close();
     await runtime?.close();
   }
 }
@@ -92,4 +103,17 @@ async function printRunSummary(
   if (dead === 0) return;
   for (const d of await queue.deadLetters(Math.min(dead, 20))) console.log(`  ${d.reason}`);
   if (dead > 20) console.log(`  … and ${dead - 20} more (see \`zhiwen jobs --dead 200\`)`);
+}
+
+/** The ingest and attachment queues counted as one run (their dead letters listed together). */
+function bothQueues(a: Pick<JobQueue, 'counts' | 'deadLetters'>, b: Pick<JobQueue, 'counts' | 'deadLetters'>) {
+  return {
+    async counts(): Promise<JobCounts> {
+      const [x, y] = await Promise.all([a.counts(), b.counts()]);
+      return Object.fromEntries(Object.keys(x).map((k) => [k, x[k as keyof JobCounts] + y[k as keyof JobCounts]])) as unknown as JobCounts;
+    },
+    async deadLetters(limit?: number): Promise<Array<{ reason: string }>> {
+      return [...(await b.deadLetters(limit)), ...(await a.deadLetters(limit))].slice(0, limit);
+    },
+  };
 }

@@ -28,7 +28,8 @@ export function registerIngestJobCommands(program: Command): void {
     .command('worker')
     .description('serve the ingest job queue on Redis (REDIS_URL); run as many as you like')
     .option('--concurrency <n>', 'jobs at once in this process', int, 4)
-    .action(async (opts: { concurrency: number }) => workerCommand(readConfig(), readIngestSettings(), opts));
+    .option('--attachment-concurrency <n>', 'attachment jobs (conversion, OCR: a core each) at once; 0 = leave them to other workers', int, 1)
+    .action(async (opts: { concurrency: number; attachmentConcurrency: number }) => workerCommand(readConfig(), readIngestSettings(), opts));
 
   program
     .command('enqueue')
@@ -42,6 +43,7 @@ export function registerIngestJobCommands(program: Command): void {
     )
     .option('--kind <kind>', `one reader for every file: ${FEED_KINDS.join(', ')}`)
     .option('--concurrency <n>', 'jobs at once when working in this process', int, 4)
+    .option('--attachment-concurrency <n>', 'attachment jobs (conversion, OCR) at once when working in this process', int, 1)
     .option('--work', 'also work on the jobs in this process (always so without REDIS_URL)', false)
     .option('--no-wait', 'return once enqueued (needs REDIS_URL)')
     .option('--no-progress', 'no progress bar')
@@ -54,6 +56,7 @@ export function registerIngestJobCommands(program: Command): void {
           kind?: string;
           publishQa: boolean;
           concurrency: number;
+          attachmentConcurrency: number;
           work: boolean;
           wait: boolean;
           progress: boolean;

@@ -1,7 +1,7 @@
-import { INGEST_QUEUE, openJobQueue } from '../ingest/jobs';
+import { ATTACHMENT_QUEUE, INGEST_QUEUE, openJobQueue } from '../ingest/jobs';
 import type { IngestSettings } from './ingest-settings';
 
-/** `zhiwen jobs`: the ingest queue's counts and dead letters; --retry-dead puts them back to work. */
+/** `zhiwen jobs`: the ingest and attachment queues' counts and dead letters; --retry-dead puts them back to work. */
 export async function jobsCommand(
   settings: IngestSettings,
   options: { dead: number; retryDead: boolean },
@@ -12,17 +12,17 @@ export async function jobsCommand(
     );
     return;
   }
-  const queue = openJobQueue(INGEST_QUEUE, settings.queue);
-  try {
-    if (options.retryDead) console.log(`retrying ${await queue.retryDead()} dead letters`);
-    const c = await queue.counts();
-    console.log(
-      `${INGEST_QUEUE}: waiting ${c.waiting}, active ${c.active}, completed ${c.completed}, retrying ${c.failed}, dead ${c.dead}`,
-    );
-    for (const d of await queue.deadLetters(options.dead)) {
-      console.log(`  ${d.failedAt} ${d.id} (${d.attemptsMade} attempts): ${d.reason}`);
+  for (const name of [INGEST_QUEUE, ATTACHMENT_QUEUE]) {
+    const queue = openJobQueue(name, settings.queue);
+    try {
+      if (options.retryDead) console.log(`${name}: retrying ${await queue.retryDead()} dead letters`);
+      const c = await queue.counts();
+      console.log(`${name}: waiting ${c.waiting}, active ${c.active}, completed ${c.completed}, retrying ${c.failed}, dead ${c.dead}`);
+      for (const d of await queue.deadLetters(options.dead)) {
+        console.log(`  ${d.failedAt} ${d.id} (${d.attemptsMade} attempts): ${d.reason}`);
+      }
+    } finally {
+      await queue.close();
     }
-  } finally {
-    await queue.close();
   }
 }

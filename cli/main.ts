@@ -5,6 +5,7 @@ import { registerIngestJobCommands } from './ingest-jobs-commands';
 import { registerQuarantineCommands } from './quarantine-command';
 import { registerSitesCommands } from './sites-command';
 import { registerAccountCommands } from './users-command';
+import { registerKeyCommands } from './keys-command';
 import { serve } from './serve';
 import type * as IngestCommandModule from './ingest-command';
 
@@ -53,6 +54,7 @@ registerIngestJobCommands(program);
 registerQuarantineCommands(program);
 registerSitesCommands(program);
 registerAccountCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhiwen: ${err.message}`);

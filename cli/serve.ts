@@ -1,19 +1,21 @@
 import { buildApp } from '../api/app';
-import { composeServices } from '../api/compose';
+import { composeServices, createSearchService } from '../api/compose';
 import { checkEmbeddingStamp, openEmbedder } from '../library/embeddings';
 import { keepPlannerStatistics, openLibrary, refreshPlannerStatistics } from '../library/store';
 import { Curation } from '../retrieval/curation';
-import { SearchService } from '../retrieval/search';
+import { OPENSEARCH_WRITE_QUEUE, startOpenSearchWrites, type FeedRangeJob } from '../retrieval/opensearch';
 import { FaqService } from '../retrieval/faq';
 import { answerServiceFromEnv } from '../retrieval/answer';
 import { compactHeap } from './compact-heap';
 import type { ZhiwenConfig } from './config';
-import { INGEST_QUEUE } from '../ingest/jobs/queue-name';
+import { ATTACHMENT_QUEUE, INGEST_QUEUE } from '../ingest/jobs/queue-name';
 import { openJobQueue } from '../ingest/jobs/open-queue';
 import { readIngestSettings } from './ingest-settings';
 import { localWriteTasks } from './local-write-tasks';
 import { loopbackUrl, newLocalSecret, writeServiceFile } from './local-service';
 import { ensureWidgetBundle } from '../widget/build';
+import { ensureConsoleBundle } from '../console/build';
+import { ensureChartsBundle } from '../console/charts/build';
 
 export interface ServeOptions {
   /** Load the sample city into an empty library (default true). */
@@ -43,9 +45,10 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   if (analyzed.length) console.log(`planner statistics refreshed for ${analyzed.length} tables (ANALYZE; PGlite has no autovacuum)`);
   const stopStatistics = keepPlannerStatistics(db);
   // Editors' synonyms, hot words and pins (seeded with the starter synonyms once), and the query log.
-  const curation = await Curation.open(db);
+  const curation = await Curation.open(db, { rawAddressHours: config.rawAddressHours });
   const stopCuration = curation.follow();
-  const search = new SearchService(db, { curation, embedder });
+  // ZHIWEN_SEARCH_BACKEND=opensearch: ranking on OpenSearch; fails here, with the fix, when the node does not answer.
+  const { search, opensearch } = await createSearchService(db, config.searchBackend, { curation, embedder });
   const started = performance.now();
   const changed = await search.sync();
   // One query before listening loads what the first request would otherwise wait for (lazy modules, JIT).
@@ -55,27 +58,45 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   const compacted = compactHeap();
   if (compacted) console.log(`heap compacted after the load: ${Math.round(compacted.beforeMiB)} → ${Math.round(compacted.afterMiB)} MiB in ${Math.round(compacted.ms)} ms`);
   const stopFollowing = search.follow();
+  // The OpenSearch index follows the change feed through write jobs: BullMQ with REDIS_URL, else in this process.
+  const writes = opensearch
+    ? await startOpenSearchWrites(db, opensearch, openJobQueue<FeedRangeJob, number>(OPENSEARCH_WRITE_QUEUE, ingest.queue))
+    : null;
+  if (writes && opensearch) console.log(`search backend: OpenSearch alias ${opensearch.alias} (${writes.caughtUp} documents caught up at start; lexical ranking, no vector fusion)`);
   // The consultation knowledge base's FAQ index, and answers (grounded LLM when ZHIWEN_LLM_* is set).
-  const faqs = new FaqService(db, { synonymsOf: search.synonymsOf });
+  // With a model, /v1/ask matches FAQ entries by meaning too (embedded in the background as they sync).
+  const faqs = new FaqService(db, { synonymsOf: search.synonymsOf, embedder: search.hybrid?.embedder ?? null });
   console.log(`FAQ index ready: ${await faqs.sync()} entries`);
   const stopFaqs = faqs.follow();
   const answers = answerServiceFromEnv({ db, search, faqs });
   console.log(answers.llm ? `answers: grounded LLM ${answers.llm}, extractive fallback` : 'answers: extractive (set ZHIWEN_LLM_BASE_URL and ZHIWEN_LLM_MODEL for an LLM)');
   // With REDIS_URL: the workers' shared queue; without: this process's own (in-process) jobs.
   const jobs = openJobQueue(INGEST_QUEUE, ingest.queue);
+  const attachmentJobs = openJobQueue(ATTACHMENT_QUEUE, ingest.queue);
   // An embedded library has one writer, this process: the CLI's ingest and withdraw come to it (local-writes route).
   const { dataDir } = config.library;
   const localWrites = dataDir ? localWriteTasks(db, newLocalSecret(), embedder) : undefined;
   // The widget script is a built file: built here when missing or older than widget/src.
   const widget = await ensureWidgetBundle();
   if (widget.built) console.log(`widget bundled: ${widget.file}`);
-  const services = composeServices({ db, search, jobs: [jobs], curation, faqs, answers: answers.service, localWrites });
+  const consoleBundle = await ensureConsoleBundle();
+  if (consoleBundle.built) console.log(`console bundled: ${consoleBundle.file}`);
+  const charts = await ensureChartsBundle();
+  if (charts.built) console.log(`console charts bundled: ${charts.file}`);
+  // bull-board at /console/queues/ for the same queues, when they live in Redis (else it answers 503, saying why).
+  const queueBoard = { redisUrl: ingest.queue.redisUrl, prefix: ingest.queue.prefix, queues: [INGEST_QUEUE, ATTACHMENT_QUEUE, ...(writes ? [OPENSEARCH_WRITE_QUEUE] : [])] };
+  const services = composeServices({ db, search, jobs: [jobs, attachmentJobs], curation, faqs, answers: answers.service, localWrites, oidc: config.oidc, queueBoard });
   const app = await buildApp(services, {
     logger: config.logger,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerKeyPerMinute: config.rateLimitPerKeyPerMinute,
+    trustedProxies: config.trustedProxies,
+    redisUrl: config.redisUrl,
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     widgetFile: widget.file,
+    consoleFile: consoleBundle.file,
+    chartsFile: charts.file,
   });
   const address = await app.listen({ port: config.port, host: config.host, ipv6Only: false });
   const port = (app.server.address() as { port: number }).port;
@@ -87,6 +108,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   console.log(`Zhiwen is serving on ${address} (try ${address.replace('[::]', 'localhost')}/ and /docs)`);
   const shutdown = async () => {
     stopFollowing();
+    await writes?.stop();
     stopStatistics();
     stopCuration();
     stopFaqs();

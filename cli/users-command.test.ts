@@ -67,6 +67,11 @@ describe('zhiwen users / tokens / audit', () => {
       await expect(signIn(db, 'li.editor', 'an editor secret 1')).rejects.toMatchObject({ code: 'LOGIN_FAILED' });
       expect((await signIn(db, 'li.editor', 'a new editor secret')).account.username).toBe('li.editor');
     });
+    await withLibrary((db) => db.query("UPDATE accounts SET locked_until = now() + interval '10 minutes' WHERE username = 'li.editor'"));
+    await withLibrary((db) => expect(signIn(db, 'li.editor', 'a new editor secret')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' }));
+    await zhiwen('users', 'unlock', 'li.editor');
+    await zhiwen('users', 'link-oidc', 'li.editor', 'gov-li');
+    await withLibrary(async (db) => expect((await signIn(db, 'li.editor', 'a new editor secret')).account.oidcSubject).toBe('gov-li'));
     await zhiwen('users', 'disable', 'li.editor');
     await withLibrary((db) => expect(signIn(db, 'li.editor', 'a new editor secret')).rejects.toMatchObject({ code: 'LOGIN_FAILED' }));
   });

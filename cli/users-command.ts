@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import {
   auditCsv, createAccount, findAccountByName, grantRole, issueServiceToken, listAccounts, listAudit, listServiceTokens,
-  purgeAudit, revokeRole, revokeServiceToken, ROLES, SERVICE_ROLES, setDisabled, setPassword,
+  purgeAudit, revokeRole, revokeServiceToken, ROLES, SERVICE_ROLES, setDisabled, setPassword, unlockAccount, updateAccount,
   type Actor, type Role, type ServiceRole,
 } from '../library/accounts';
 import { listSites } from '../library/documents/sites';
@@ -108,6 +108,27 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
       withDb(async (db) => {
         await setPassword(db, cliActor(), await accountIdOf(db, username), await io.readSecret());
         io.print(`${username}: password reset, sessions ended`);
+      }));
+  users
+    .command('unlock')
+    .description('lift a lockout after repeated failed sign-ins (the password stays)')
+    .argument('<username>')
+    .action((username: string) =>
+      withDb(async (db) => {
+        await unlockAccount(db, cliActor(), await accountIdOf(db, username));
+        io.print(`${username}: unlocked`);
+      }));
+  users
+    .command('link-oidc')
+    .description("link the account to the unified identity's subject (`sub`) it signs in as through OIDC; --unlink removes it")
+    .argument('<username>')
+    .argument('[subject]')
+    .option('--unlink', 'remove the link')
+    .action((username: string, subject: string | undefined, opts: { unlink?: boolean }) =>
+      withDb(async (db) => {
+        if (!subject && !opts.unlink) throw new Error('give the OIDC subject to link, or --unlink');
+        await updateAccount(db, cliActor(), await accountIdOf(db, username), { oidcSubject: opts.unlink ? null : subject });
+        io.print(opts.unlink ? `${username}: OIDC link removed` : `${username}: signs in through OIDC as ${subject}`);
       }));
   for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
     users

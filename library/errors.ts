@@ -22,6 +22,8 @@ export type ErrorKind =
   | 'unprocessable'
   /** A dependency is down or not started: the same request may succeed later. */
   | 'unavailable'
+  /** Too many requests from one client or site key in a window: wait and send it again. */
+  | 'rate_limited'
   /** This deployment is misconfigured or broken: an operator must act. */
   | 'internal';
 
@@ -58,6 +60,15 @@ export const ERRORS = declare({
   BAD_HYBRID_OPTION: { kind: 'invalid' },
   BAD_JOB_ID: { kind: 'invalid' },
   BAD_JOB_OPTION: { kind: 'invalid' },
+  // Any request's parameters (api/input-guard.ts)
+  CONTROL_CHARACTER: {
+    kind: 'invalid',
+    message: (where: string, codePoint: string) => `${where} contains the control character ${codePoint}: remove it (text may hold tabs and line breaks, no other control characters)`,
+  },
+  BAD_NUMBER: {
+    kind: 'invalid',
+    message: (where: string, got: string) => `${where} must be a finite number within its range (integers at most ±9007199254740991), got ${got}`,
+  },
   // Credentials and refusals
   ADMIN_TOKEN_REQUIRED: { kind: 'unauthenticated', message: (header: string) => `send the admin token in the ${header} header` },
   ADMIN_TOKEN_INVALID: { kind: 'unauthenticated', message: (header: string) => `the ${header} header does not match ZHIWEN_ADMIN_TOKEN` },
@@ -85,7 +96,41 @@ export const ERRORS = declare({
   ACTION_FORBIDDEN: { kind: 'forbidden', message: (who: string, action: string, where: string) => `${who} may not ${action} on ${where}; ask an admin for a role that allows it` },
   BAD_ACCOUNT_INPUT: { kind: 'invalid' },
   ACCOUNT_EXISTS: { kind: 'conflict', message: (username: string) => `an account named "${username}" already exists` },
+  PASSWORD_CHANGE_REQUIRED: {
+    kind: 'forbidden',
+    message: (username: string) => `an admin reset the password of "${username}": choose a new password (with the one you were given) before signing in`,
+  },
+  ACCOUNT_DISABLED: { kind: 'forbidden', message: (username: string) => `the account "${username}" is disabled; ask an admin to enable it` },
+  OIDC_NOT_CONFIGURED: {
+    kind: 'not_found',
+    message: () => 'sign-in through the unified identity (OIDC) is not set up on this server: set ZHIWEN_OIDC_ISSUER, ZHIWEN_OIDC_CLIENT_ID, ZHIWEN_OIDC_CLIENT_SECRET and ZHIWEN_OIDC_REDIRECT_URL, or sign in with a password',
+  },
+  OIDC_LOGIN_INVALID: { kind: 'unauthenticated' },
+  OIDC_ACCOUNT_UNKNOWN: {
+    kind: 'forbidden',
+    message: (subject: string) => `no Zhiwen account is linked to the unified identity "${subject}"; ask an admin to link it (oidcSubject) to your account`,
+  },
   AUDIT_IMMUTABLE: { kind: 'forbidden', message: () => 'the audit log is append-only and keeps every entry for at least 180 days' },
+  // Site keys and cross-origin requests (library/site-keys, api/site-keys)
+  BAD_SITE_KEY_INPUT: { kind: 'invalid' },
+  SITE_KEY_REQUIRED: {
+    kind: 'forbidden',
+    message: (origin: string) => `a page on ${origin} may call this API only with a site key: add site-key="zk_…" to <zhiwen-search> (or send X-Zhiwen-Key); a site admin creates one with \`zhiwen keys create\``,
+  },
+  SITE_KEY_INVALID: { kind: 'forbidden', message: () => 'the site key is unknown, expired or revoked: ask the site admin for its current key (`zhiwen keys list`)' },
+  ORIGIN_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: (origin: string, keyId: number) => `origin ${origin} is not among the allowed origins of site key ${keyId}: a site admin adds it by rotating the key with --origin (\`zhiwen keys rotate\`)`,
+  },
+  CROSS_ORIGIN_FORBIDDEN: {
+    kind: 'forbidden',
+    message: (origin: string) => `the console and admin routes take no cross-origin requests (from ${origin}): open the console on the API's own address`,
+  },
+  SITE_KEY_SCOPE: {
+    kind: 'forbidden',
+    message: (what: string, keyId: number, allowed: string) => `site key ${keyId} does not allow ${what}: it searches ${allowed} at most`,
+  },
+  CITIZEN_TOKEN_INVALID: { kind: 'unauthenticated', message: (why: string) => `the citizen token (X-Zhiwen-Citizen) is refused: ${why}; the site's backend signs a new one` },
   // Missing things
   NOT_FOUND: { kind: 'not_found' },
   UNKNOWN_SITE: { kind: 'not_found', message: (site: string) => `no site with code "${site}"; omit site for the whole platform` },
@@ -94,6 +139,11 @@ export const ERRORS = declare({
   BAD_TRANSITION: { kind: 'conflict' },
   SYNONYM_EXISTS: { kind: 'conflict', message: (term: string) => `a synonym rule for "${term}" already exists: change it instead of adding another` },
   HOT_WORD_EXISTS: { kind: 'conflict', message: (word: string, where: string) => `hot word "${word}" already exists for ${where}: change it instead of adding another` },
+  BLOCKED_WORD_EXISTS: { kind: 'conflict', message: (word: string) => `"${word}" is already on the suggestion blocklist` },
+  RATE_LIMITED: {
+    kind: 'rate_limited',
+    message: (who: string, after: string) => `too many requests from this ${who}; wait ${after} and try again`,
+  },
   PIN_EXISTS: { kind: 'conflict', message: (query: string, where: string) => `query "${query}" is already pinned for ${where}: change that pin instead of adding another` },
   LIBRARY_LOCKED: { kind: 'conflict' },
   // Formats and contents
@@ -101,9 +151,12 @@ export const ERRORS = declare({
   UNSUPPORTED_ATTACHMENT: { kind: 'unprocessable', message: (filename: string, reason: string) => `cannot read attachment "${filename}": ${reason}` },
   // Dependencies
   CURATION_UNAVAILABLE: { kind: 'unavailable', message: () => 'this API process was started without curation; start it with `zhiwen serve`' },
+  QUEUE_BOARD_NEEDS_SESSION: { kind: 'invalid', message: () => 'the queue board opens with a login session or a service token (Authorization: Bearer); the shared admin token may call the board with its header instead' },
+  QUEUE_BOARD_UNAVAILABLE: { kind: 'unavailable', message: () => 'the queue board needs Redis: start the API with REDIS_URL set (without it jobs run in-process; their counts and dead letters are at GET /v1/admin/jobs)' },
   JOBS_UNAVAILABLE: { kind: 'unavailable', message: (queue: string, ms: number) => `job queue ${queue} did not answer within ${ms} ms: check that Redis (REDIS_URL) is up` },
   ROBOTS_UNREACHABLE: { kind: 'unavailable' },
   EMBED_SERVER_UNAVAILABLE: { kind: 'unavailable' },
+  OIDC_PROVIDER_UNAVAILABLE: { kind: 'unavailable', message: (issuer: string, reason: string) => `the unified identity provider at ${issuer} did not answer (${reason}): try again, or sign in with a password` },
   SEARCH_BACKEND_UNAVAILABLE: { kind: 'unavailable', message: (url: string, reason: string) => `OpenSearch at ${url} did not answer (${reason}): start it (scripts/opensearch.sh start) or check OPENSEARCH_URL` },
   SEARCH_BACKEND_FAILED: { kind: 'internal', message: (what: string, status: number, detail: string) => `OpenSearch refused ${what} (${status}): ${detail}` },
   // Deployment
@@ -115,6 +168,10 @@ export const ERRORS = declare({
   WIDGET_BUILD_FAILED: {
     kind: 'internal',
     message: () => 'the widget bundle is not available on this server: its log says why; `zhiwen serve` builds it at start (or run `npx tsx scripts/build-widget.ts`)',
+  },
+  CONSOLE_BUILD_FAILED: {
+    kind: 'internal',
+    message: () => 'the console bundle is not available on this server: its log says why; `zhiwen serve` builds it at start (console/build.ts)',
   },
 });
 

@@ -16,6 +16,7 @@ const allowed = {
   retrieval: ['retrieval', 'library'],
   api: ['api', 'retrieval', 'library'],
   widget: ['widget'],
+  console: ['console'],
 };
 const problems = [];
 

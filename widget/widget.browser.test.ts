@@ -11,6 +11,7 @@ import { composeServices } from '../api/compose';
 import { prepareDocument } from '../ingest/pipeline';
 import { loadSampleLibrary } from '../ingest/sample/load-sample';
 import { upsertDocument } from '../library/documents';
+import { createSiteKey } from '../library/site-keys';
 import { openLibrary, type Db } from '../library/store';
 import { SearchService } from '../retrieval/search';
 import { ensureWidgetBundle } from './build';
@@ -69,7 +70,11 @@ describe.skipIf(!hasChromium)('<zhiwen-search> in Chromium, embedded on another 
     app = await buildApp(composeServices({ db, search: searchService }), { widgetFile: widget.file });
     await app.listen({ host: '127.0.0.1', port: 0 });
     api = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    host = await startHostPage(api, { connectTo: [DEAD_API] });
+    // Another origin calls the API only with a site key listing it (api/site-keys): made once the page's origin is known.
+    let siteKey = '';
+    host = await startHostPage(api, { connectTo: [DEAD_API], attributes: () => `site="9901000001" scope="region" site-key="${siteKey}"` });
+    // Platform-wide, so a page naming another site still meets that site's own errors (UNKNOWN_SITE below).
+    siteKey = (await createSiteKey(db, { kind: 'cli', id: null, name: 'test' }, { siteCode: '9901000001', scope: 'platform', origins: [host.origin] })).key.key;
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { zhiwenError } from '../../library/errors';
+import { hasControlChars } from '../../library/rules';
 
 export const USER_HEADER = 'x-zhiwen-user';
 
@@ -19,6 +20,7 @@ export function actingName(request: FastifyRequest, claimed?: string): string {
   } catch {
     // a malformed %-escape: treated as no name
   }
-  if (!user || user.length > 64) throw zhiwenError('USER_REQUIRED', USER_HEADER);
+  // Decoded from %-escapes, so the input guard never saw it: a %00 would reach PostgreSQL.
+  if (!user || user.length > 64 || hasControlChars(user)) throw zhiwenError('USER_REQUIRED', USER_HEADER);
   return user;
 }

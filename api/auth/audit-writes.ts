@@ -29,7 +29,7 @@ function auditAction(request: FastifyRequest, name: string): string {
 export function installWriteAudit(app: FastifyInstance, db: Db): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const rule = ruleOf(request);
-    if (rule?.access !== 'action' || !rule.audit || reply.statusCode >= 300) return payload;
+    if (rule?.access !== 'action' || !rule.audit || rule.auditedBy === 'library' || reply.statusCode >= 300) return payload;
     const after = parsed(payload);
     const params = (request.params ?? {}) as Record<string, unknown>;
     const action = auditAction(request, rule.audit);

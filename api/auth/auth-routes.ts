@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf, auditCsv, endSession, listAudit, roleAllows, scopeCovers, signIn, type AuditQuery, type Grant } from '../../library/accounts';
+import { ACTIONS, actorOf, auditCsv, endSession, listAudit, roleAllows, scopeCovers, signIn, type AuditQuery, type Grant } from '../../library/accounts';
 import type { Db } from '../../library/store';
 import { AUDIT_PAGE, LOGGED_OUT, LOGIN, ME } from '../schemas/auth';
 import { responds } from '../schemas/common';
@@ -25,8 +25,8 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db): void {
         : false,
     }));
 
-  app.get('/v1/auth/me', { schema: { summary: 'Who this credential acts as, and its roles', tags, response: responds(ME) } },
-    async (request) => ({ kind: request.principal.kind, name: request.principal.name, credential: request.credentialKind, grants: request.principal.grants }));
+  app.get('/v1/auth/me', { schema: { summary: 'Who this credential acts as, and its roles (each with its site and the actions it allows)', tags, response: responds(ME) } },
+    async (request) => ({ kind: request.principal.kind, name: request.principal.name, credential: request.credentialKind, grants: await describeGrants(db, request.principal.grants) }));
 
   app.get<{ Querystring: { since?: string; until?: string; action?: string; targetKind?: string; targetId?: string; actor?: string; limit: number; before?: number; format: 'json' | 'csv' } }>('/v1/admin/audit', {
     schema: {
@@ -58,4 +58,13 @@ async function auditableSites(db: Db, grants: readonly Grant[]): Promise<number[
   if (auditing.some((g) => g.siteId === null)) return undefined;
   const tree = await siteTree(db);
   return tree.ids.filter((id) => auditing.some((g) => scopeCovers(tree, g.siteId, id)));
+}
+
+/** Each grant with its site's code and name and the actions it allows: what the console shows and offers (the API still decides each request). */
+async function describeGrants(db: Db, grants: readonly Grant[]) {
+  const tree = grants.some((g) => g.siteId !== null) ? await siteTree(db) : null;
+  return grants.map((g) => {
+    const site = g.siteId === null ? undefined : tree?.getById(g.siteId);
+    return { ...g, siteCode: site?.code ?? null, siteName: site?.name ?? null, actions: ACTIONS.filter((a) => roleAllows(g.role, a)) };
+  });
 }

@@ -2,12 +2,19 @@
  * Who is calling and what they may do (issue 15), wired into the HTTP API: credentials → Principal
  * (credentials.ts), one table of each route's action and sites (route-actions.ts) enforced by hooks
  * (authorization.ts), the acting name for histories (acting-name.ts), an audit entry for every
- * write (audit-writes.ts), and the login, logout, me and audit routes (auth-routes.ts);
+ * write (audit-writes.ts), the login, logout, me and audit routes (auth-routes.ts), refresh and
+ * password change (session-routes.ts), OIDC sign-in (oidc/), accounts and service tokens over HTTP
+ * (account-routes.ts, service-token-routes.ts, scopes in account-scopes.ts);
  * tests share test-fixture.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../library/store';
-import { registerAuthRoutes } from './auth-routes';
+import { registerAccountRoutes } from './account-routes';
+import { registerAuthRoutes as registerSignInRoutes } from './auth-routes';
+import type { OidcClient } from './oidc/oidc-client';
+import { registerOidcRoutes } from './oidc/oidc-routes';
+import { registerServiceTokenRoutes } from './service-token-routes';
+import { registerSessionRoutes } from './session-routes';
 import { installAuthorization } from './authorization';
 import { installWriteAudit } from './audit-writes';
 import { credentials } from './credentials';
@@ -28,7 +35,20 @@ export function installAuth(app: FastifyInstance, db: Db, options: AuthOptions =
   installWriteAudit(app, db);
 }
 
-export { registerAuthRoutes };
+/**
+ * Sign-in (password and OIDC), refresh, password change, me, the audit log, and the administration
+ * of accounts and service tokens. `oidc`: sign-in through the unified identity, when configured.
+ */
+export function registerAuthRoutes(app: FastifyInstance, db: Db, oidc?: OidcClient): void {
+  registerSignInRoutes(app, db);
+  registerSessionRoutes(app, db);
+  registerOidcRoutes(app, db, oidc);
+  registerAccountRoutes(app, db);
+  registerServiceTokenRoutes(app, db);
+}
+
+export { OidcClient } from './oidc/oidc-client';
+export type { OidcSettings } from './oidc/oidc-settings';
 
 /** Security schemes for the OpenAPI document (/docs). */
 export const SECURITY_SCHEMES = {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Action } from '../../library/accounts';
 import type { Queryable } from '../../library/store';
+import { accountSites, grantSite, newAccountSites, newTokenSite, tokenSite } from './account-scopes';
 
 /**
  * Which sites a request acts on: ids (null = the platform as a whole), or 'any' for a listing that
@@ -17,7 +18,7 @@ export type SitesOf = (request: FastifyRequest, db: Queryable) => Promise<Target
  */
 export type RouteRule =
   | { access: 'public' | 'signed-in' | 'local' }
-  | { access: 'action'; action: Action | ((request: FastifyRequest) => Action); sites: SitesOf; audit?: string; before?: Snapshot };
+  | { access: 'action'; action: Action | ((request: FastifyRequest) => Action); sites: SitesOf; audit?: string; before?: Snapshot; auditedBy?: 'library' };
 
 /** The target's state before a write, for the audit log's `before`. */
 export type Snapshot = (request: FastifyRequest, db: Queryable) => Promise<unknown>;
@@ -80,7 +81,9 @@ const faqRowSite: SitesOf = async (req, db) => {
 const faqRowAndBodySite: SitesOf = async (req, db) => {
   const sites = (await faqRowSite(req, db)) as Array<number | null>;
   const body = req.body as Input;
-  return body && ('scope' in body || 'siteCode' in body || 'regionCode' in body) ? [...sites, await entrySite(db, body)] : sites;
+  // Before validation: the body may be any JSON value (`in` on a string throws).
+  const moves = body !== null && typeof body === 'object' && ('scope' in body || 'siteCode' in body || 'regionCode' in body);
+  return moves ? [...sites, await entrySite(db, body)] : sites;
 };
 const documentSite: SitesOf = async (req, db) => {
   if (!lookupText(field(req.params, 'id'), 2000)) return [null];
@@ -88,6 +91,11 @@ const documentSite: SitesOf = async (req, db) => {
   return [rows[0]?.site_id ?? null];
 };
 const paramSite: SitesOf = async (req, db) => [await siteIdOfCode(db, field(req.params, 'code'))];
+/** A suggestion candidate's search box site (kept as a code; '' or an unknown code: the platform). */
+const candidateSite: SitesOf = async (req, db) => {
+  const { rows } = await db.query<{ code: string }>('SELECT site_code AS code FROM suggestion_candidates WHERE id = $1', [idParam(req)]);
+  return [rows[0]?.code ? await siteIdOfCode(db, rows[0].code) : null];
+};
 
 /** Approving, rejecting and retiring are the reviewer's; submitting and revising the editor's. */
 const faqTransitionAction = (req: FastifyRequest): Action =>
@@ -96,13 +104,19 @@ const faqTransitionAction = (req: FastifyRequest): Action =>
 const act = (action: Action | ((r: FastifyRequest) => Action), sites: SitesOf, audit?: string, before?: Snapshot): RouteRule => ({ access: 'action', action, sites, audit, before });
 
 /** A row by the route's :id, as stored (null when there is none). */
-const rowById = (table: 'curated_synonyms' | 'curated_hot_words' | 'curated_pins' | 'faq_entries'): Snapshot => async (req, db) => {
+const rowById = (table: 'curated_synonyms' | 'curated_hot_words' | 'curated_pins' | 'faq_entries' | 'suggestion_candidates' | 'suggestion_blocklist'): Snapshot => async (req, db) => {
   const id = idParam(req);
   if (!id) return null;
   const { rows } = await db.query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
   return rows[0] ?? null;
 };
 const PUBLIC: RouteRule = { access: 'public' };
+
+/**
+ * Account and token writes: the library records them itself (library/accounts, with before and
+ * after, in the change's own transaction, and never a secret it hands out), so the write hook skips them.
+ */
+const manage = (sites: SitesOf, audit?: string): RouteRule => ({ access: 'action', action: 'site.manage', sites, audit, auditedBy: audit ? 'library' : undefined });
 
 /**
  * Every route's rule, by `METHOD url` as Fastify registers it. A route missing here is refused
@@ -112,6 +126,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /healthz': PUBLIC,
   'GET /v1/sites': PUBLIC,
   'GET /widget/zhiwen.js': PUBLIC,
+  'GET /console': PUBLIC,
+  'GET /console/console.js': PUBLIC,
+  'GET /console/vendor/charts.js': PUBLIC,
+  'GET /admin': PUBLIC,
   'GET /v1/search': PUBLIC,
   'GET /v1/suggest': PUBLIC,
   'POST /v1/ask': PUBLIC,
@@ -124,6 +142,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /v1/auth/logout': { access: 'signed-in' },
   'GET /v1/auth/me': { access: 'signed-in' },
   'GET /v1/admin/audit': act('audit.read', anySite),
+  'POST /v1/auth/refresh': { access: 'signed-in' },
+  'POST /v1/auth/password': PUBLIC,
+  'GET /v1/auth/oidc/login': PUBLIC,
+  'GET /v1/auth/oidc/callback': PUBLIC,
+
+  // People and machines (api/auth/account-routes.ts, service-token-routes.ts; scopes in account-scopes.ts).
+  'GET /v1/admin/accounts': manage(anySite),
+  'POST /v1/admin/accounts': manage(newAccountSites, 'account.create'),
+  'GET /v1/admin/accounts/:id': manage(accountSites),
+  'PATCH /v1/admin/accounts/:id': manage(accountSites, 'account.update'),
+  'POST /v1/admin/accounts/:id/grants': manage(grantSite, 'account.grant'),
+  'POST /v1/admin/accounts/:id/grants/revoke': manage(grantSite, 'account.revoke'),
+  'POST /v1/admin/accounts/:id/disable': manage(accountSites, 'account.disable'),
+  'POST /v1/admin/accounts/:id/enable': manage(accountSites, 'account.enable'),
+  'POST /v1/admin/accounts/:id/password-reset': manage(accountSites, 'account.password_reset'),
+  'POST /v1/admin/accounts/:id/unlock': manage(accountSites, 'account.unlock'),
+  'GET /v1/admin/accounts/:id/sessions': manage(accountSites),
+  'POST /v1/admin/accounts/:id/sessions/revoke': manage(accountSites, 'account.sessions_revoke'),
+  'GET /v1/admin/service-tokens': manage(anySite),
+  'POST /v1/admin/service-tokens': manage(newTokenSite, 'service_token.issue'),
+  'POST /v1/admin/service-tokens/:id/revoke': manage(tokenSite, 'service_token.revoke'),
 
   'GET /v1/admin/synonyms': act('editorial.read', anySite),
   'POST /v1/admin/synonyms': act('editorial.write', platform, 'synonym.create'),
@@ -138,6 +177,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /v1/admin/pins/:id': act('editorial.write', rowAndBodySite('curated_pins'), 'pin.update', rowById('curated_pins')),
   'DELETE /v1/admin/pins/:id': act('editorial.write', rowSite('curated_pins'), 'pin.delete', rowById('curated_pins')),
   'GET /v1/admin/query-log': act('editorial.read', querySiteOrAny),
+  'GET /v1/admin/suggestion-candidates': act('editorial.read', querySiteOrAny),
+  'POST /v1/admin/suggestion-candidates/:id/approve': act('editorial.write', candidateSite, 'suggestion.approve', rowById('suggestion_candidates')),
+  'POST /v1/admin/suggestion-candidates/:id/reject': act('editorial.write', candidateSite, 'suggestion.reject', rowById('suggestion_candidates')),
+  'GET /v1/admin/suggestion-blocklist': act('editorial.read', anySite),
+  'POST /v1/admin/suggestion-blocklist': act('editorial.write', platform, 'suggestion_block.create'),
+  'DELETE /v1/admin/suggestion-blocklist/:id': act('editorial.write', platform, 'suggestion_block.delete', rowById('suggestion_blocklist')),
 
   'GET /v1/admin/jobs': act('monitor.read', platform),
   'GET /v1/admin/jobs/:queue/:id': act('monitor.read', platform),
@@ -148,6 +193,17 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /v1/admin/sites': act('site.manage', anySite),
   'GET /v1/admin/sites/:code': act('site.manage', paramSite),
   'POST /v1/admin/sites': act('platform.manage', platform, 'site.import'),
+  // Site keys: library/site-keys records each change in the audit log itself (never the signing secret).
+  'GET /v1/admin/sites/:code/keys': act('site.manage', paramSite),
+  'POST /v1/admin/sites/:code/keys': act('site.manage', paramSite),
+  'POST /v1/admin/sites/:code/keys/:id/rotate': act('site.manage', paramSite),
+  'POST /v1/admin/sites/:code/keys/:id/revoke': act('site.manage', paramSite),
+  // Usage figures (monitor.read); a listing of the caller's own sites when no site is named.
+  'GET /v1/admin/analytics/usage': act('monitor.read', querySiteOrAny),
+  'GET /v1/admin/analytics/queries': act('monitor.read', querySiteOrAny),
+  'GET /v1/admin/analytics/export': act('monitor.read', querySiteOrAny),
+  // Hands the session to bull-board (/console/queues/, guarded by api/queue-board/board-auth.ts itself).
+  'POST /v1/admin/queue-board/session': act('platform.manage', platform),
 
   'GET /v1/faqs': act('editorial.read', anySite),
   'POST /v1/faqs': act('editorial.write', faqBodySite, 'faq.create'),
@@ -155,6 +211,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /v1/faqs/hit-test': act('editorial.read', anySite),
   'GET /v1/faqs/export': act('editorial.read', anySite),
   'POST /v1/faqs/import': act('editorial.write', platform, 'faq.import'),
+  'POST /v1/faqs/import/preview': act('editorial.write', platform),
   'GET /v1/faqs/queue': act('editorial.read', anySite),
   'POST /v1/faqs/queue/draft': act('editorial.write', platform, 'faq.draft_from_queue'),
   'GET /v1/faqs/:id': act('editorial.read', faqRowSite),

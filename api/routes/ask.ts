@@ -85,7 +85,7 @@ export function registerAskRoutes(app: FastifyInstance, answers: AnswerService, 
     async (request, reply) => {
       const wantsStream = request.body.stream === true || (request.headers.accept ?? '').includes('text/event-stream');
       const { stream: _stream, ...body } = request.body;
-      const ask: AskRequest = { ...body, publicBase: publicBase(request) };
+      const ask: AskRequest = { ...body, publicBase: publicBase(request), ...(request.citizen ? { citizen: request.citizen.subject } : {}) };
       if (wantsStream) return streamAnswer(answers, ask, request, reply);
       return answers.ask(ask);
     },

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_PINNED_DOCUMENTS, MAX_WORD_CHARS, type HotWordInput, type PinInput, type SynonymInput } from '../../retrieval/curation';
 import type { CurationEditor } from '../../retrieval/editorial';
 import type { AdminGuard } from '../admin-guard';
-import { arrayOf, NO_CONTENT, obj, responds } from '../schemas/common';
+import { arrayOf, NO_CONTENT, obj, responds, rowId } from '../schemas/common';
 import { HOT_WORD, PIN, QUERY_LOG, SYNONYM } from '../schemas/editorial';
 
 const word = { type: 'string', minLength: 1, maxLength: MAX_WORD_CHARS } as const;
 const site = { type: ['string', 'null'], maxLength: 100, description: 'site code; omit or null for the whole platform' } as const;
 const note = { type: ['string', 'null'], maxLength: 500 } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+const idParams = { type: 'object', properties: { id: rowId }, required: ['id'] } as const;
 const siteQuery = { type: 'object', properties: { site: { type: 'string', maxLength: 100 } }, additionalProperties: false } as const;
 
 const synonymBody = {

@@ -3,9 +3,9 @@ import { FAQ_STATUSES, TRANSITIONS, type EntryFilter, type FaqEntryInput, type F
 import { XLSX_TYPE, type DraftFromQueue, type FaqEditor } from '../../retrieval/editorial';
 import type { AdminGuard } from '../admin-guard';
 import { actingName } from '../auth/acting-name';
-import { bodyOf, ERROR_RESPONSES, responds } from '../schemas/common';
+import { bodyOf, ERROR_RESPONSES, responds, rowId } from '../schemas/common';
 import {
-  DRAFTED, DUPLICATES, ENTRY_PAGE, ENTRY_WITH_DUPLICATES, FAQ_ENTRY, HIT_TEST, IMPORT_REPORT, QUEUE, VERSIONS,
+  DRAFTED, DUPLICATES, ENTRY_PAGE, ENTRY_WITH_DUPLICATES, FAQ_ENTRY, HIT_TEST, IMPORT_PREVIEW, IMPORT_REPORT, QUEUE, VERSIONS,
 } from '../schemas/editorial';
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
@@ -23,10 +23,10 @@ const entryProperties = {
   expiresOn: day,
   relatedDocuments: { type: 'array', maxItems: 50, items: text(300) },
 } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+const idParams = { type: 'object', properties: { id: rowId }, required: ['id'] } as const;
 const questionBody = {
   type: 'object', required: ['question'], additionalProperties: false,
-  properties: { question: { type: 'string', minLength: 1, maxLength: 500 }, site: text(100), excludeId: { type: 'integer' } },
+  properties: { question: { type: 'string', minLength: 1, maxLength: 500 }, site: text(100), excludeId: rowId },
 } as const;
 
 /** Who is acting: the principal (api/auth/acting-name.ts; the x-zhiwen-user header only with the deprecated admin token). */
@@ -45,6 +45,7 @@ export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, g
     admin.get<{ Querystring: EntryFilter }>('/v1/faqs', {
       schema: { summary: 'List entries', tags, response: responds(ENTRY_PAGE), querystring: { type: 'object', additionalProperties: false, properties: {
         status: { type: 'string', enum: [...FAQ_STATUSES] }, category: text(50), q: text(200),
+        siteCode: text(100), author: text(200), expiringWithinDays: { type: 'integer', minimum: 0, maximum: 3650 },
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, offset: { type: 'integer', minimum: 0, default: 0 },
       } } },
     }, async (request) => faqs.list(request.query));
@@ -78,6 +79,10 @@ export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, g
       schema: { summary: 'Import entries as drafts from CSV (text/csv) or XLSX', tags, response: responds(IMPORT_REPORT) },
     }, async (request) => faqs.import(request.body, request.headers['content-type'] ?? '', editorName(request)));
 
+    admin.post<{ Body: unknown }>('/v1/faqs/import/preview', {
+      schema: { summary: 'What importing this CSV or XLSX would do, row by row (writes nothing)', tags, response: responds(IMPORT_PREVIEW) },
+    }, async (request) => faqs.previewImport(request.body, request.headers['content-type'] ?? ''));
+
     admin.get<{ Querystring: { limit: number } }>('/v1/faqs/queue', {
       schema: { summary: "Editors' queue: unanswered and disliked questions grouped by similarity, most asked first", tags, response: responds(QUEUE),
         querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } } } },
@@ -86,7 +91,7 @@ export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, g
     admin.post<{ Body: DraftFromQueue }>('/v1/faqs/queue/draft', {
       config,
       schema: { summary: 'Turn a group of queued questions into a draft entry', tags, response: responds(DRAFTED, 201), body: { type: 'object', required: ['questionIds'], additionalProperties: false, properties: {
-        questionIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'integer', minimum: 1 } },
+        questionIds: { type: 'array', minItems: 1, maxItems: 1000, items: rowId },
         question: entryProperties.question, answerHtml: entryProperties.answerHtml, category: entryProperties.category,
       } } },
     }, async (request, reply) => reply.status(201).send(await faqs.draftFromQueue(request.body, editorName(request))));
@@ -108,7 +113,7 @@ export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, g
       config,
       schema: {
         summary: 'Workflow: submit, approve (not by the author or last editor), reject, retire, revise', tags,
-        params: { type: 'object', required: ['id', 'action'], properties: { id: { type: 'integer', minimum: 1 }, action: { type: 'string', enum: Object.keys(TRANSITIONS) } } },
+        params: { type: 'object', required: ['id', 'action'], properties: { id: rowId, action: { type: 'string', enum: Object.keys(TRANSITIONS) } } },
         body: { type: ['object', 'null'], additionalProperties: false, properties: { note: text(500) } },
         response: responds(FAQ_ENTRY),
       },

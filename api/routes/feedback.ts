@@ -21,7 +21,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, db: Db): void {
     '/v1/feedback',
     { schema: { summary: 'Rate an answer (有用 / 没用)', tags: ['ask'], body: feedbackBody, response: responds(FEEDBACK_SAVED, 201) }, config: { errorHints: { NOT_FOUND: 'send the answerId returned by POST /v1/ask' } } },
     async (request, reply) => {
-      const saved = await recordFeedback(db, request.body);
+      const saved = await recordFeedback(db, { ...request.body, citizenSubject: request.citizen?.subject ?? null });
       return reply.status(201).send(saved);
     },
   );

@@ -30,6 +30,6 @@ export function registerSearchRoutes(app: FastifyInstance, search: SearchService
   app.get<{ Querystring: SearchRequest }>(
     '/v1/search',
     { schema: { summary: 'Search documents (站内搜索)', tags: ['search'], querystring: searchQuerystring, response: responds(SEARCH_RESPONSE) } },
-    async (request) => search.search({ ...request.query, publicBase: publicBase(request) }),
+    async (request) => search.search({ ...request.query, publicBase: publicBase(request), client: request.ip }),
   );
 }

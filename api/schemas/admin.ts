@@ -20,3 +20,5 @@ export const JOB_QUEUES = obj({
 export const JOB = obj({ id: str, name: str, state: str, progress: {}, attemptsMade: int, reason: str }, ['id', 'name', 'state', 'attemptsMade']);
 
 export const HEALTH = row('ok, the replica\'s lag and the index size', { ok: { type: 'boolean' } });
+
+export const BOARD_QUEUE_SESSION = obj({ url: str, queues: arrayOf(str) });

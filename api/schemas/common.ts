@@ -35,6 +35,8 @@ export const obj = (properties: Record<string, Schema>, required: string[] = Obj
 export const str = { type: 'string' } as const;
 export const nullableStr = { type: ['string', 'null'] } as const;
 export const int = { type: 'integer' } as const;
+/** A stored row's id in a request (a PostgreSQL integer column): a larger one would fail in the database, so it is refused as a 400. */
+export const rowId = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 export const num = { type: 'number' } as const;
 export const bool = { type: 'boolean' } as const;
 export const strings = { type: 'array', items: str } as const;

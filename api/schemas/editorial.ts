@@ -20,6 +20,11 @@ export const IMPORT_REPORT = obj({
   skipped: arrayOf(obj({ row: int, reason: str })),
   entries: arrayOf(obj({ row: int, id: int, duplicates: arrayOf(duplicate) })),
 });
+export const IMPORT_PREVIEW = obj({
+  create: int,
+  skip: int,
+  rows: arrayOf(obj({ row: int, question: { type: ['string', 'null'] }, action: { type: 'string', enum: ['create', 'skip'] }, reason: { type: ['string', 'null'] }, duplicates: arrayOf(duplicate) })),
+});
 export const QUEUE = obj({ groups: arrayOf(row('a group of similar unanswered questions', { id: int, question: str, count: int })), totalGroups: int });
 export const DRAFTED = obj({ entry: FAQ_ENTRY, duplicates: arrayOf(duplicate), resolved: int });
 
@@ -27,3 +32,7 @@ export const SYNONYM = row('a synonym rule', { id: int, term: str, expansions: a
 export const HOT_WORD = row('a hot word', { id: int, word: str, weight: int });
 export const PIN = row('a pinned result (best bet)', { id: int, query: str, externalIds: arrayOf(str) });
 export const QUERY_LOG = obj({ queries: arrayOf(row('a query of the window', { query: str, searches: int })) });
+export const SUGGESTION_CANDIDATE = row('a popular query awaiting (or given) an editor\'s decision before autocomplete shows it', {
+  id: int, query: str, status: str, clients: int, days: int, searches: int, qualified: bool,
+});
+export const BLOCKED_WORD = row('a word never suggested', { id: int, word: str });

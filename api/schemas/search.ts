@@ -4,7 +4,7 @@ const siteRef = obj({ code: str, name: str });
 
 export const SEARCH_RESULT = obj({
   id: str,
-  title: str,
+  title: { type: 'string', description: 'plain text as published (it may hold < or &): show it as text, or use titleHtml' },
   titleHtml: { type: 'string', description: 'the title HTML-escaped, matched terms in <em>' },
   url: { type: 'string', description: 'what opens the document: its http(s) source, else its page /d/<id>' },
   site: siteRef,
@@ -19,6 +19,13 @@ export const SEARCH_RESULT = obj({
   matchedBy: { type: 'string', description: "'pinned' | 'docNumber' | 'exactTitle' when not just by text" },
   reposts: obj({ count: int, sites: arrayOf(obj({ code: str, name: str, url: str }, ['code', 'name'])) }, ['count', 'sites'], {
     description: 'the same text on other sites (one result per repost cluster): count exact, at most 10 sites listed',
+  }),
+  attachments: {
+    ...arrayOf(obj({ title: str, url: str }, ['title', 'url'])),
+    description: "the page's attachments (附件), in page order: the page and its attachments are one policy",
+  },
+  foundIn: obj({ title: str, url: str }, ['title', 'url'], {
+    description: "set when the words matched one of the page's attachments: the snippet is from that attachment",
   }),
 }, ['id', 'title', 'titleHtml', 'url', 'site', 'infoType', 'docNumber', 'publishedAt', 'current', 'snippet']);
 

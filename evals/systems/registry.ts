@@ -6,6 +6,7 @@ import { bm25Fields, bm25TitleTwice } from './bm25-systems';
 import { pgAndOr, pgTsRankCd } from './pglite-fts';
 import type { SystemFactory } from './types';
 import { zhiwen } from './zhiwen';
+import { zhiwenOpenSearch, zhiwenSeparate } from './zhiwen-opensearch';
 import { parseEmbedLimits, zhiwenHybrid } from './zhiwen-hybrid';
 import { zhiwenVector } from './zhiwen-vector';
 
@@ -16,6 +17,8 @@ import { zhiwenVector } from './zhiwen-vector';
 const EMBED_MODEL = process.env.ZHIWEN_EMBED_MODEL && process.env.ZHIWEN_EMBED_MODEL !== 'none' ? process.env.ZHIWEN_EMBED_MODEL : null;
 const EMBED_BATCH = Number(process.env.ZHIWEN_EMBED_BATCH) || undefined;
 const EMBED_LIMITS = parseEmbedLimits(process.env.ZHIWEN_EVAL_EMBED_LIMIT);
+/** OPENSEARCH_URL (a node: scripts/opensearch.sh start): the OpenSearch backend and its embedded counterpart are measured. */
+const OPENSEARCH_URL = process.env.OPENSEARCH_URL || null;
 
 export const SYSTEMS: readonly SystemFactory[] = [
   pgTsRankCd,
@@ -23,6 +26,7 @@ export const SYSTEMS: readonly SystemFactory[] = [
   bm25TitleTwice,
   bm25Fields,
   zhiwen,
+  ...(OPENSEARCH_URL ? [zhiwenSeparate, zhiwenOpenSearch(OPENSEARCH_URL)] : []),
   ...(EMBED_MODEL
     ? [
         zhiwenVector(EMBED_MODEL, { batchSize: EMBED_BATCH, limits: EMBED_LIMITS }),
@@ -38,6 +42,9 @@ export function selectSystems(names: readonly string[]): SystemFactory[] {
     const found = SYSTEMS.find((s) => s.name === n);
     if (!found && (n === 'zhiwen-hybrid' || n === 'zhiwen-vector')) {
       throw new Error(`${n} needs an embedding model: set ZHIWEN_EMBED_MODEL to a hub id or a local model folder, or with ZHIWEN_EMBED_URL to the model that server serves`);
+    }
+    if (!found && (n === 'zhiwen-opensearch' || n === 'zhiwen-separate')) {
+      throw new Error(`${n} needs an OpenSearch node: set OPENSEARCH_URL (start one with scripts/opensearch.sh start)`);
     }
     if (!found) throw new Error(`unknown system "${n}"; known: ${SYSTEMS.map((s) => s.name).join(', ')}`);
     return found;

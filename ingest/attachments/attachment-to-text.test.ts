@@ -124,18 +124,18 @@ describe('attachmentToText: formats we reject, with a reason for the editor', ()
   it.each([
     ['通知.doc', 'damaged', 'LibreOffice could not read it'],
     ['报告.wps', 'damaged', 'LibreOffice could not read it'],
-    ['统计表.xls', 'spreadsheet', '表格文件'],
+    ['统计表.xls', 'damaged', 'LibreOffice could not read it'],
   ])('rejects OLE2 compound files that hold no document (%s)', async (name, kind, hint) => {
     const err = await rejection(attachmentToText(makeOle2(), name));
     expect(err.kind).toBe(kind);
     expect(err.reason).toContain(hint);
   });
 
-  it('rejects an OFD that names no document, spreadsheet packages, and unknown bytes', async () => {
+  it('rejects an OFD that names no document, a workbook package without sheets, and unknown bytes', async () => {
     const ofd = await makeZip({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>' });
     expect((await rejection(attachmentToText(ofd, '公文.ofd'))).reason).toContain('OFD.xml names no document');
     const xlsx = await makeZip({ 'xl/workbook.xml': '<workbook/>' });
-    expect((await rejection(attachmentToText(xlsx, '名单.xlsx'))).kind).toBe('spreadsheet');
+    expect((await rejection(attachmentToText(xlsx, '名单.xlsx'))).kind).toBe('damaged');
     expect((await rejection(attachmentToText(new Uint8Array([1, 2, 3]), 'data.bin'))).kind).toBe('unknown');
     expect((await rejection(attachmentToText(new Uint8Array([1, 2, 3]), 'fake.docx'))).kind).toBe('damaged');
   });

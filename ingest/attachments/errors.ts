@@ -36,9 +36,9 @@ export const REASONS: Record<UnsupportedKind, string> = {
     '旧版Office/WPS文档（.doc/.wps）转换失败，请另存为.docx或PDF后重新上传 (the .doc/.wps file could not be converted: save it as .docx or PDF and upload again)',
   ofd: 'OFD文件无法读取，请重新导出或同时提供PDF版本 (the OFD file cannot be read: export it again, or provide a PDF)',
   spreadsheet:
-    '表格文件（.xls/.xlsx/.et）暂不支持全文检索，请将要点写入正文或提供PDF版本 (spreadsheets are not indexed: put the key content in the page text or provide a PDF)',
+    '表格文件（.xls/.xlsx/.et）转换失败，请另存为.xlsx或PDF后重新上传 (the spreadsheet could not be converted: save it as .xlsx or PDF and upload again)',
   presentation:
-    '演示文稿（.ppt/.pptx/.dps）暂不支持，请提供PDF版本 (presentations are not supported: provide a PDF)',
+    '演示文稿（.ppt/.pptx/.dps）转换失败，请另存为PDF后重新上传 (the presentation could not be converted: save it as PDF and upload again)',
   'scanned-pdf':
     '扫描件未能识别出文字，请提供可复制文字的版本 (no text could be read from the scan: provide a version whose text can be copied, or the .docx)',
   encrypted:

@@ -59,12 +59,33 @@ export function cleanOcrText(text: string): string {
     .trim();
 }
 
-/** Recognises one page image (PNG or JPEG bytes). */
-export async function ocrImage(image: Uint8Array, dir: string): Promise<OcrPage> {
+/** A page OCR gave up on: it took longer than the page time limit. */
+export class OcrPageTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`OCR of one page took longer than ${seconds} s`);
+  }
+}
+
+/**
+ * Recognises one page image (PNG or JPEG bytes). Past `timeoutSeconds` the shared worker is ended
+ * (tesseract cannot stop a page half way; the next page starts a fresh one) and OcrPageTimeout thrown.
+ */
+export async function ocrImage(image: Uint8Array, dir: string, timeoutSeconds = Infinity): Promise<OcrPage> {
   const started = performance.now();
   const w = await worker(dir);
-  const { data } = await w.recognize(Buffer.from(image));
-  return { text: cleanOcrText(data.text), confidence: data.confidence, seconds: (performance.now() - started) / 1000 };
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    if (Number.isFinite(timeoutSeconds)) timer = setTimeout(() => reject(new OcrPageTimeout(timeoutSeconds)), timeoutSeconds * 1000);
+  });
+  try {
+    const { data } = await Promise.race([w.recognize(Buffer.from(image)), expired]);
+    return { text: cleanOcrText(data.text), confidence: data.confidence, seconds: (performance.now() - started) / 1000 };
+  } catch (err) {
+    if (err instanceof OcrPageTimeout) await closeOcr().catch(() => undefined);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Ends the shared worker (tests, and the CLI before it exits). */

@@ -4,7 +4,7 @@
  * rejected with UnsupportedAttachmentError's reason, which tells the editor what to upload instead.
  */
 import path from 'node:path';
-import { attachmentToText, UnsupportedAttachmentError, type AttachmentText } from '../attachments';
+import { attachmentToText, UnsupportedAttachmentError, type AttachmentText, type OcrProgress } from '../attachments';
 import type { InputLimits } from '../limits';
 import type { FeedItem } from './feed-item';
 
@@ -14,6 +14,8 @@ export interface AttachmentOptions {
   defaultSite: string;
   /** Size limits (the DOCX parts' inflated size); default: from the environment (see ingest/limits). */
   limits?: InputLimits;
+  /** Told after each OCR'd page (an attachment job's progress). */
+  onProgress?: OcrProgress;
 }
 
 /** File names that say nothing about the content: 附件1.pdf, scan_0001.pdf, 新建文档.docx. */
@@ -26,7 +28,8 @@ const RED_HEAD = /文件$/u;
 
 function titleOf(file: string, text: string): string {
   const stem = path.basename(file, path.extname(file)).trim();
-  if (stem && !GENERIC_NAME.test(stem)) return stem;
+  // Sites name files by number or pinyin (P020231201….pdf, tiaojian.docx): only a Chinese name says what it is.
+  if (stem && !GENERIC_NAME.test(stem) && /\p{Script=Han}/u.test(stem)) return stem;
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length >= 4 && l.length <= TITLE_MAX);
   return lines.find((l) => DOCUMENT_TITLE.test(l)) ?? lines.find((l) => !RED_HEAD.test(l)) ?? lines[0] ?? stem;
 }
@@ -35,7 +38,7 @@ export async function attachmentToFeedItem(bytes: Uint8Array, source: string, op
   const id = `file:${options.relativePath}`;
   let read: AttachmentText;
   try {
-    read = await attachmentToText(bytes, path.basename(source), undefined, options.limits);
+    read = await attachmentToText(bytes, path.basename(source), undefined, options.limits, options.onProgress);
   } catch (err) {
     if (err instanceof UnsupportedAttachmentError) return { source, id, error: err.reason };
     return { source, id, error: `cannot read the attachment (${(err as Error).message}): export it again as PDF or .docx` };

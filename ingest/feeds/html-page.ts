@@ -5,7 +5,7 @@
  * canonical link (else the folder's manifest); the site is the URL's host.
  */
 import { decodeHtml } from '../decode';
-import { extractMainContent, MarkupTooDeepError, type ExtractedContent } from '../extract';
+import { attachmentLinks, extractMainContent, MarkupTooDeepError, type ExtractedContent } from '../extract';
 import { unexpectedReason } from './read-guards';
 import type { FeedItem } from './feed-item';
 import { httpUrl } from '../../library/model/http-url';
@@ -73,6 +73,8 @@ export function pageToFeedItem(bytes: Uint8Array, source: string, options: PageO
   }
   const site = (url ? new URL(url).host.toLowerCase() : null) ?? options.hint?.site ?? options.defaultSite;
   const pageMeta = Object.keys(content.meta).length > 0 ? { pageMeta: content.meta } : {};
+  // The page and the files it publishes are one policy (library/documents/attachments.ts).
+  const links = listPage ? [] : attachmentLinks(decoded.text, url);
   return {
     source,
     id,
@@ -91,6 +93,7 @@ export function pageToFeedItem(bytes: Uint8Array, source: string, options: PageO
           ...(listPage ? { listPage: true } : {}),
         },
         ...pageMeta,
+        ...(links.length > 0 ? { attachments: links } : {}),
       },
     },
   };

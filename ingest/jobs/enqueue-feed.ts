@@ -4,6 +4,8 @@ import { planInputs, readPlannedFile, RunIds, type FeedItem, type FeedKind, type
 import type { JobQueue } from './job-queue';
 import { INGEST_DOCUMENT, type IngestDocumentData } from './ingest-document';
 import { outstanding } from './wait-for-drain';
+import { READ_ATTACHMENT, type ReadAttachmentData } from './read-attachment';
+import { stat } from 'node:fs/promises';
 
 export interface EnqueueOptions {
   /** One reader for every file (the CLI's --kind); default: by extension and first record. */
@@ -20,6 +22,11 @@ export interface EnqueueOptions {
    */
   maxOutstanding?: number;
   onBatch?: (enqueued: number) => void;
+  /**
+   * Attachment files (PDF, scans, .doc, OFD …) go here as "read-attachment" jobs, read on the workers
+   * that serve this queue, instead of being read while enqueueing. Default: read here.
+   */
+  attachments?: JobQueue<ReadAttachmentData, unknown>;
 }
 
 export interface EnqueueResult {
@@ -58,6 +65,15 @@ export async function enqueueInputs(
   const reading = { ids: new RunIds() };
   for (const file of plan.files) {
     const absolute = path.resolve(file.path);
+    if (options.attachments && file.format === 'file' && file.kind === 'attachments') {
+      // The same file unchanged (size and time) is one job, however often it is enqueued.
+      const { size, mtimeMs } = await stat(absolute);
+      const data: ReadAttachmentData = { path: absolute, relativePath: file.relativePath, defaultSite: file.defaultSite };
+      const jobId = `att-${createHash('sha1').update(`${JSON.stringify(data)}\n${size}\n${mtimeMs}`).digest('hex')}`;
+      await options.attachments.addBulk([{ name: READ_ATTACHMENT, data, opts: { jobId } }]);
+      enqueued++;
+      continue;
+    }
     for await (const item of readPlannedFile(file, reading)) {
       // The flag is part of the job (and its id): the same feed enqueued again with it publishes.
       const data: IngestDocumentData = item.qa && options.publishQa ? { ...item, publishQa: true } : item;

@@ -24,5 +24,7 @@ export { INGEST_QUEUE, INGEST_DOCUMENT, ingestDocumentHandler } from './ingest-d
 export type { IngestDocumentData, IngestDocumentResult } from './ingest-document';
 export { enqueueInputs } from './enqueue-feed';
 export type { EnqueueOptions, EnqueueResult } from './enqueue-feed';
-export { startIngestWorker } from './ingest-worker';
+export { ATTACHMENT_QUEUE, READ_ATTACHMENT, readAttachmentHandler } from './read-attachment';
+export type { ReadAttachmentData } from './read-attachment';
+export { startIngestWorker, startAttachmentWorker } from './ingest-worker';
 export type { IngestWorkerOptions } from './ingest-worker';

@@ -1,6 +1,8 @@
 import type { Ingestor } from '../pipeline';
 import type { JobQueue, JobWorker } from './job-queue';
 import { ingestDocumentHandler, type IngestDocumentData, type IngestDocumentResult } from './ingest-document';
+import { readAttachmentHandler, type ReadAttachmentData } from './read-attachment';
+import type { InputLimits } from '../limits';
 
 export interface IngestWorkerOptions {
   /** Jobs at once in this process; default 4, range 1–64. Concurrent jobs share the Ingestor's transactions. */
@@ -27,4 +29,16 @@ export function startIngestWorker(
       : handler,
     { concurrency: options.concurrency ?? 4 },
   );
+}
+
+/**
+ * Serves the attachment queue (conversion and OCR) in this process. Concurrency defaults to 1: OCR
+ * takes a core per page, and the shared OCR engine reads one page at a time.
+ */
+export function startAttachmentWorker(
+  ingestor: Ingestor,
+  queue: JobQueue<ReadAttachmentData, IngestDocumentResult>,
+  options: { concurrency?: number; limits?: InputLimits } = {},
+): JobWorker {
+  return queue.process(readAttachmentHandler(ingestor, options.limits), { concurrency: options.concurrency ?? 1 });
 }

@@ -32,6 +32,16 @@ export interface InputLimits {
    * killed and the file rejected. Default 120. Env ZHIWEN_CONVERT_TIMEOUT_SECONDS.
    */
   convertTimeoutSeconds: number;
+  /**
+   * Seconds OCR may spend on one page before the file is rejected (a page that takes longer is not a
+   * notice but a poster or noise). Default 60. Env ZHIWEN_OCR_PAGE_TIMEOUT_SECONDS.
+   */
+  ocrPageTimeoutSeconds: number;
+  /**
+   * Seconds one attachment job may take in all (reading, conversion, OCR of every page) on a worker.
+   * Default 900. Env ZHIWEN_ATTACHMENT_TIMEOUT_SECONDS.
+   */
+  attachmentTimeoutSeconds: number;
 }
 
 export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
@@ -40,6 +50,8 @@ export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
   maxDecompressedBytes: 64 * 1024 * 1024,
   maxOcrPages: 100,
   convertTimeoutSeconds: 120,
+  ocrPageTimeoutSeconds: 60,
+  attachmentTimeoutSeconds: 900,
 });
 
 const ENV: Record<keyof InputLimits, string> = {
@@ -48,6 +60,8 @@ const ENV: Record<keyof InputLimits, string> = {
   maxDecompressedBytes: 'ZHIWEN_MAX_DECOMPRESSED_BYTES',
   maxOcrPages: 'ZHIWEN_MAX_OCR_PAGES',
   convertTimeoutSeconds: 'ZHIWEN_CONVERT_TIMEOUT_SECONDS',
+  ocrPageTimeoutSeconds: 'ZHIWEN_OCR_PAGE_TIMEOUT_SECONDS',
+  attachmentTimeoutSeconds: 'ZHIWEN_ATTACHMENT_TIMEOUT_SECONDS',
 };
 
 /** The environment variable that sets a limit (named in rejection reasons: the operator's knob). */

@@ -7,10 +7,11 @@
 import type { Db, Queryable } from '../../library/store';
 import {
   clearQuarantine, recordQuarantine, releasedContent, storedStates, withdrawDocument, writeDocuments, isUnchanged, leaveCluster,
-  liveDocumentId, lockEnrichment,
+  liveDocumentId, lockEnrichment, relinkAttachments, replaceAttachmentLinks,
 } from '../../library/documents';
 import type { PreparedDocument, UpsertOutcome } from '../../library/documents';
 import type { SiteResolver } from '../../library/sites';
+import { attachmentLinksIn } from '../extract';
 import { unlinkDocument, updateLinks } from './interpretation-links';
 import { RepostClusters, type ClusterOutcome } from './repost-clusters';
 
@@ -95,6 +96,7 @@ export class LibraryWriter {
         const id = await liveDocumentId(tx, externalId);
         if (id === null) return false;
         await withdrawDocument(tx, externalId);
+        await relinkAttachments(tx, id);
         await leaveCluster(tx, id);
         await unlinkDocument(tx, id);
         this.clusters.forget(id);
@@ -114,6 +116,15 @@ export class LibraryWriter {
     const links = await updateLinks(tx, doc, stored.id, stored.outcome);
     stored.linksAdded = links.added;
     stored.linksRemoved = links.removed;
+    await this.attach(tx, doc, stored);
+  }
+
+  /** Keeps a page and its attachments one policy, whichever of them arrives first (migration 018). */
+  private async attach(tx: Queryable, doc: PreparedDocument, stored: StoredDocument): Promise<void> {
+    const attachments = attachmentLinksIn(doc.extra);
+    // An updated page may have dropped its attachment list: replace it too.
+    if (attachments || stored.outcome === 'updated') await replaceAttachmentLinks(tx, stored.id, attachments ?? []);
+    if (attachments?.length || doc.url || stored.outcome === 'updated') await relinkAttachments(tx, stored.id);
   }
 }
 

@@ -52,7 +52,7 @@ export async function issueServiceToken(db: Db, actor: Actor, input: NewServiceT
       [name, secretHash(secret), input.role, input.siteId ?? null, actor.name, days ?? null],
     );
     const token = toToken(rows[0]);
-    await recordAudit(tx, actor, { action: 'service_token.issue', targetKind: 'service_token', targetId: token.id, siteId: token.siteId, after: { name, role: token.role, expiresAt: token.expiresAt } });
+    await recordAudit(tx, actor, { action: 'service_token.issue', targetKind: 'service_token', targetId: token.id, siteId: token.siteId, before: null, after: { name, role: token.role, siteId: token.siteId, expiresAt: token.expiresAt } });
     return { token, secret };
   });
 }
@@ -75,8 +75,13 @@ export async function listServiceTokens(db: Queryable): Promise<ServiceToken[]> 
 
 export async function revokeServiceToken(db: Db, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
+    const before = await tx.query<TokenRow>('SELECT * FROM service_tokens WHERE id = $1', [id]);
+    if (!before.rows[0]) throw new ZhiwenError('NOT_FOUND', `no service token with id ${id}`);
     const { rows } = await tx.query<TokenRow>('UPDATE service_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *', [id]);
-    if (!rows[0]) throw new ZhiwenError('NOT_FOUND', `no service token with id ${id}`);
-    await recordAudit(tx, actor, { action: 'service_token.revoke', targetKind: 'service_token', targetId: id, siteId: rows[0].site_id });
+    const state = (t: ServiceToken) => ({ name: t.name, role: t.role, revoked: t.revoked });
+    await recordAudit(tx, actor, {
+      action: 'service_token.revoke', targetKind: 'service_token', targetId: id, siteId: rows[0].site_id,
+      before: state(toToken(before.rows[0])), after: state(toToken(rows[0])),
+    });
   });
 }

@@ -164,6 +164,12 @@ export interface EntryFilter {
   category?: string;
   /** Substring of the question or an alternative. */
   q?: string;
+  /** Entries scoped to this site (scope 'site' and its 网站标识码). */
+  siteCode?: string;
+  /** Written or last edited by this name. */
+  author?: string;
+  /** Expiring within this many days from today (already expired ones included), soonest first. */
+  expiringWithinDays?: number;
   limit?: number;
   offset?: number;
 }
@@ -173,11 +179,15 @@ export async function listEntries(db: Queryable, filter: EntryFilter = {}): Prom
     throw new InvalidRecordError(`status must be one of ${FAQ_STATUSES.join(', ')}, got "${filter.status}"`);
   }
   const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR category = $2)
-    AND ($3::text IS NULL OR strpos(question, $3) > 0 OR strpos(array_to_string(alternatives, ' '), $3) > 0)`;
-  const params = [filter.status ?? null, filter.category ?? null, filter.q || null];
+    AND ($3::text IS NULL OR strpos(question, $3) > 0 OR strpos(array_to_string(alternatives, ' '), $3) > 0)
+    AND ($4::text IS NULL OR (scope = 'site' AND site_code = $4)) AND ($5::text IS NULL OR author = $5 OR last_editor = $5)
+    AND ($6::int IS NULL OR expires_on <= current_date + $6::int)`;
+  const params = [filter.status ?? null, filter.category ?? null, filter.q || null, filter.siteCode || null, filter.author || null,
+    filter.expiringWithinDays ?? null];
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM faq_entries ${where}`, params);
+  const order = filter.expiringWithinDays === undefined ? 'id' : 'expires_on, id';
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM faq_entries ${where} ORDER BY id LIMIT $4 OFFSET $5`,
+    `SELECT ${ENTRY_COLUMNS} FROM faq_entries ${where} ORDER BY ${order} LIMIT $7 OFFSET $8`,
     [...params, filter.limit ?? 50, filter.offset ?? 0],
   );
   return { total: total.rows[0].n, entries: rows.map(rowToEntry) };

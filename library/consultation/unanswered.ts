@@ -12,11 +12,11 @@ export interface UnansweredQuestion {
 
 /** Puts a question nobody could answer on the editors' queue. */
 export async function logUnanswered(
-  db: Queryable, q: { question: string; siteCode?: string | null; answerId?: string | null },
+  db: Queryable, q: { question: string; siteCode?: string | null; answerId?: string | null; citizenSubject?: string | null },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO unanswered_questions (question, site_code, reason, answer_id) VALUES ($1, $2, 'not_found', $3)`,
-    [q.question.slice(0, 1000), q.siteCode ?? null, q.answerId ?? null],
+    `INSERT INTO unanswered_questions (question, site_code, reason, answer_id, citizen_subject) VALUES ($1, $2, 'not_found', $3, $4)`,
+    [q.question.slice(0, 1000), q.siteCode ?? null, q.answerId ?? null, q.citizenSubject ?? null],
   );
 }
 

@@ -20,6 +20,8 @@ export interface IndexFeedDocument {
   clusterId: number | null;
   /** False for a repost whose cluster shows another document first (its canonical); true otherwise. */
   isCanonical: boolean;
+  /** The page this attachment belongs to (migration 018), or null: search shows that page for it. */
+  partOf: number | null;
   titleTokens: string[];
   chunks: Array<{ id: number; ordinal: number; tokens: string[] }>;
 }
@@ -36,9 +38,10 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     info_type: string; topic: string | null; issuer: string | null; validity: string;
     published_at: Date | string | null; doc_number_key: string | null; title_tokens: string;
     cluster_id: number | string | null; is_canonical: boolean; superseded_by: number | string | null;
+    part_of: number | string | null;
   }>(
     `SELECT d.id, d.external_id, d.title, d.change_seq, d.status, d.site_id, d.info_type, d.topic, d.issuer,
-            d.validity, d.published_at, d.doc_number_key, d.title_tokens, d.cluster_id, d.superseded_by,
+            d.validity, d.published_at, d.doc_number_key, d.title_tokens, d.cluster_id, d.superseded_by, d.part_of,
             (d.cluster_id IS NULL OR c.canonical_document_id IS NULL OR c.canonical_document_id = d.id) AS is_canonical
        FROM documents d LEFT JOIN document_clusters c ON c.id = d.cluster_id
       WHERE d.change_seq > $1 ORDER BY d.change_seq LIMIT $2`,
@@ -72,6 +75,7 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
     supersededBy: d.superseded_by == null ? null : Number(d.superseded_by),
     clusterId: d.cluster_id == null ? null : Number(d.cluster_id),
     isCanonical: d.is_canonical,
+    partOf: d.part_of == null ? null : Number(d.part_of),
     titleTokens: split(d.title_tokens),
     chunks: byDoc.get(Number(d.id)) ?? [],
   }));

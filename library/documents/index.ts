@@ -24,4 +24,6 @@ export type { LinkSubject, RepostFactsRow } from './enrichment';
 export { upsertSite, siteIdFor, listSites } from './sites';
 export type { SiteInput, SiteRow } from './sites';
 export { readIndexFeed, fetchDisplayRows } from './feed';
+export { replaceAttachmentLinks, relinkAttachments, attachmentLinksOf } from './attachments';
+export type { AttachmentLink } from './attachments';
 export type { IndexFeedDocument, DisplayDocument, DisplayRow, DisplayWanted } from './feed';

@@ -15,6 +15,20 @@ export function hasControlChars(text: string): boolean {
 }
 
 /**
+ * Control characters no request may carry in its text (api/input-guard.ts): C0 and DEL except tab,
+ * line feed and carriage return, which a pasted question or a multi-line answer keeps. NUL above all:
+ * PostgreSQL refuses it in text.
+ */
+// eslint-disable-next-line no-control-regex
+const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** The first such character, written U+XXXX, or undefined when there is none. */
+export function strayControlChar(text: string): string | undefined {
+  const found = STRAY_CONTROL.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/**
  * Invisible characters removed from stored document text: zero-width characters, soft hyphen,
  * BOM and C0/C1 controls other than \n and \t (line structure is kept).
  */

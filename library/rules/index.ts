@@ -9,5 +9,5 @@ export type { DocNumberKey, DocNumberKind, DocNumberMatch, RekeyResult } from '.
 export { foldWidth } from './width';
 export type { FoldWidthOptions } from './width';
 export { parseChineseNumber, CHINESE_NUMERAL_CHARS } from './chinese-numerals';
-export { blankControlChars, hasControlChars, removeInvisibleChars } from './control-chars';
+export { blankControlChars, hasControlChars, removeInvisibleChars, strayControlChar } from './control-chars';
 export { escapeHtml } from './html-escape';

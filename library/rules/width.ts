@@ -6,11 +6,14 @@
 
 /** Full-width forms that are the punctuation of Chinese prose itself: ！＂＇（），：；？ */
 const PROSE_PUNCTUATION = new Set(['！', '＂', '＇', '（', '）', '，', '：', '；', '？']);
+/** ＜＞: harmless as written, folded they would make a title's `＜img …＞` into a real tag (issue 15). */
+const MARKUP_BRACKETS = new Set(['＜', '＞']);
 
 export interface FoldWidthOptions {
   /**
    * Keep the prose punctuation in PROSE_PUNCTUATION full-width, so stored text still splits into
-   * sentences and displays as written. Default false: the index form folds everything.
+   * sentences and displays as written, and ＜＞ too, so folding never makes markup of stored text.
+   * Default false: the index form folds everything.
    */
   keepProsePunctuation?: boolean;
 }
@@ -19,7 +22,7 @@ export function foldWidth(text: string, options: FoldWidthOptions = {}): string 
   const keep = options.keepProsePunctuation === true;
   return text.replace(/[\uff01-\uff5e\u3000]/gu, (ch) => {
     if (ch === '\u3000') return ' ';
-    if (keep && PROSE_PUNCTUATION.has(ch)) return ch;
+    if (keep && (PROSE_PUNCTUATION.has(ch) || MARKUP_BRACKETS.has(ch))) return ch;
     return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
   });
 }

@@ -31,6 +31,8 @@ export interface AskRequest {
   history?: Turn[];
   /** The API's public origin: citations and related links without an http(s) source open their page under it. Set by the API. */
   publicBase?: string;
+  /** Who asked, from the host site's signed citizen token (set by the API, never from the body); kept in the answer log. */
+  citizen?: string;
 }
 
 export interface AskMeta {
@@ -96,7 +98,8 @@ export class AnswerService {
     const rewrite = rewriteFollowUp(raw, history, this.library.idf);
     const question = rewrite.question;
     await this.deps.faqs.ready();
-    const decision = this.deps.faqs.decide(question, site);
+    // Vectors too when a model is configured (FaqService.decideHybrid), else the lexical match.
+    const decision = await this.deps.faqs.decideHybrid(question, site);
     const answerId = randomUUID();
     const brief = (m: (typeof decision.matches)[number]) => ({ id: m.id, question: m.entry.question, confidence: round(m.confidence) });
     const meta = (kind: AnswerKind, faq: AskMeta['faq'], suggestions: AskMeta['suggestions']): AskMeta => ({
@@ -139,10 +142,10 @@ export class AnswerService {
     if (this.options.log !== false) {
       await logAnswer(this.deps.db, {
         answerId, question: raw, siteCode: site?.code ?? null, kind: result.kind, faqEntryId: result.faq?.id ?? null,
-        confidence: result.confidence, citations: result.citations.map((c) => c.id),
+        confidence: result.confidence, citations: result.citations.map((c) => c.id), citizenSubject: request.citizen ?? null,
       });
       // A follow-up joins the queue as rewritten: "那需要什么材料" alone tells an editor nothing.
-      if (result.kind === 'not_found') await logUnanswered(this.deps.db, { question, siteCode: site?.code ?? null, answerId });
+      if (result.kind === 'not_found') await logUnanswered(this.deps.db, { question, siteCode: site?.code ?? null, answerId, citizenSubject: request.citizen ?? null });
     }
     return { ...result, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

@@ -162,18 +162,26 @@ export interface AnswerQuery {
 const bigramShare = (folded: string, bigrams: readonly string[]): number =>
   bigrams.length === 0 ? 0 : bigrams.reduce((n, b) => n + (folded.includes(b) ? 1 : 0), 0) / bigrams.length;
 
-/** Picks the answer sentences among the retrieved documents' sentences, and measures the evidence. */
-export function extractAnswer(
+/** One scored candidate answer sentence: its document, the document's sentences, where it sits. */
+export interface ScoredSentence {
+  docIndex: number;
+  sentences: Sentence[];
+  at: number;
+  combined: number;
+}
+
+/** Scores every candidate sentence of the retrieved documents, and measures the evidence. */
+export function scoreSentences(
   query: AnswerQuery, retrieved: readonly RetrievedDocument[], libraryChunks: number, options: ExtractiveOptions = {},
-): { extract: Extract | null; evidence: Evidence } {
+): { candidates: ScoredSentence[]; evidence: Evidence } {
   const o = { ...EXTRACTIVE_DEFAULTS, ...options };
   const { terms, bigrams, kind } = query;
   const evidence: Evidence = { documentCoverage: 0, sentenceEvidence: 0, bigramShare: 0 };
+  const candidates: ScoredSentence[] = [];
   const plainTotal = terms.reduce((s, t) => s + t.idf, 0);
-  if (plainTotal === 0 || retrieved.length === 0) return { extract: null, evidence };
+  if (plainTotal === 0 || retrieved.length === 0) return { candidates, evidence };
   const bestDocScore = Math.max(...retrieved.map((r) => r.score), 1e-9);
   const logN = Math.log1p(Math.max(1, libraryChunks));
-  let top: { docIndex: number; sentences: Sentence[]; at: number; combined: number } | null = null;
   retrieved.forEach(({ doc, score: docScore }, docIndex) => {
     const title = indexForm(doc.title);
     const weights = terms.map((t) => (holds(title, t) ? t.idf * o.titleTermWeight : t.idf));
@@ -212,13 +220,47 @@ export function extractAnswer(
     const coverage = terms.reduce((s, t, i) => s + (seen[i] ? t.idf : 0), 0) / plainTotal;
     evidence.documentCoverage = Math.max(evidence.documentCoverage, coverage);
     const docPart = o.documentWeight * (docScore / bestDocScore) + o.documentCoverageWeight * coverage;
-    for (const { at, score } of scored) {
-      const combined = score + docPart;
-      if (!top || combined > top.combined) top = { docIndex, sentences, at, combined };
-    }
+    for (const { at, score } of scored) candidates.push({ docIndex, sentences, at, combined: score + docPart });
   });
-  if (!top) return { extract: null, evidence };
-  const { docIndex, sentences, at, combined } = top as { docIndex: number; sentences: Sentence[]; at: number; combined: number };
+  return { candidates, evidence };
+}
+
+/** Picks the answer sentences among the retrieved documents' sentences, and measures the evidence. */
+export function extractAnswer(
+  query: AnswerQuery, retrieved: readonly RetrievedDocument[], libraryChunks: number, options: ExtractiveOptions = {},
+): { extract: Extract | null; evidence: Evidence } {
+  const { candidates, evidence } = scoreSentences(query, retrieved, libraryChunks, options);
+  return { extract: pickAnswer(candidates, options), evidence };
+}
+
+/** The text a candidate offers as an answer: the sentence after a lead, else the sentence itself. */
+export function answerPart(c: ScoredSentence): string {
+  const next = c.sentences[c.at + 1];
+  return isLead(c.sentences[c.at].text) && next ? next.text : c.sentences[c.at].text;
+}
+
+/** The best candidates by their combined score, best first (what a semantic re-ranking reads). */
+export function topCandidates(candidates: readonly ScoredSentence[], n: number): ScoredSentence[] {
+  return [...candidates].sort((a, b) => b.combined - a.combined || a.docIndex - b.docIndex || a.at - b.at).slice(0, n);
+}
+
+/**
+ * The answer among scored candidates: the best combined score (plus `bonus`, e.g. a semantic
+ * similarity computed for the top few), extended to the sentence after a lead, the lead-in of a list
+ * item, or the next sentence of a short answer.
+ */
+export function pickAnswer(
+  candidates: readonly ScoredSentence[], options: ExtractiveOptions = {}, bonus: (c: ScoredSentence) => number = () => 0,
+): Extract | null {
+  const o = { ...EXTRACTIVE_DEFAULTS, ...options };
+  let top: ScoredSentence | null = null;
+  let topScore = -Infinity;
+  for (const c of candidates) {
+    const score = c.combined + bonus(c);
+    if (score > topScore) [top, topScore] = [c, score];
+  }
+  if (!top) return null;
+  const { docIndex, sentences, at, combined } = top;
   let lo = at;
   let hi = at;
   if (isLead(sentences[at].text) && sentences[at + 1]) lo = hi = at + 1;
@@ -232,5 +274,5 @@ export function extractAnswer(
     hi++;
     length += sentences[hi].text.length;
   }
-  return { extract: { docIndex, sentences: sentences.slice(lo, hi + 1), best: sentences[at], score: combined }, evidence };
+  return { docIndex, sentences: sentences.slice(lo, hi + 1), best: sentences[at], score: combined };
 }

@@ -5,12 +5,13 @@ import type { GroundedGenerator } from '../llm';
 import type { SearchScope, SearchService } from '../search';
 import type { Citation } from './citations';
 import { answerProbability, DECLINE_MODEL, namedLawMissing } from './decline';
-import { extractAnswer, type Evidence, type ExtractiveOptions } from './extractive';
+import { pickAnswer, scoreSentences, type Evidence, type ExtractiveOptions } from './extractive';
 import { ExtractiveGenerator } from './extractive-generator';
 import type { AnswerGenerator, AnswerSentence, GeneratedAnswer } from './generator';
 import { looksLikeInstruction } from './injection';
 import { GroundedLlmGenerator } from './llm-generator';
 import { readQuestion } from './question-kind';
+import { SEMANTIC_ANSWER, semanticScores } from './semantic-check';
 import { quotableChunks, sentenceRanges } from './sentences';
 
 export type { AnswerSentence } from './generator';
@@ -105,14 +106,20 @@ export class LibraryAnswerer {
     const docs = await fetchPassageDocuments(this.db, current.map((r) => r.externalId));
     const retrieved = current.flatMap((r) => (docs.has(r.externalId) ? [{ doc: withoutInstructions(docs.get(r.externalId)!), score: r.score }] : []));
     const query = readQuestion(request.question, this.idf, understood.expansions);
-    const { extract, evidence } = extractAnswer(query, retrieved, this.search.index.size.chunks, this.options.extractive);
+    const { candidates, evidence } = scoreSentences(query, retrieved, this.search.index.size.chunks, this.options.extractive);
+    // With a model (the search's), the best few candidates are re-ranked and checked by meaning.
+    const embedder = this.search.hybrid?.embedder;
+    const semantic = embedder ? await semanticScores(embedder, request.question, candidates) : null;
+    const extract = pickAnswer(candidates, this.options.extractive, semantic?.bonus);
     const probability = answerProbability(evidence);
+    const band = SEMANTIC_ANSWER.declineBelow;
+    const meansOther = !!semantic && semantic.bestCosine < band.cosine && probability < band.probability;
     const base = { probability: round(probability), evidence: { documentCoverage: round(evidence.documentCoverage), sentenceEvidence: round(evidence.sentenceEvidence), bigramShare: round(evidence.bigramShare) } };
     const relatedOf = (citedIds: Set<string>): RelatedLink[] =>
       ranked.filter((r) => !citedIds.has(r.externalId)).slice(0, 5).map((r) => ({
         id: r.externalId, title: r.title, url: r.url, infoType: r.infoType, current: r.current, label: r.current ? null : r.validity === '废止' ? '已废止' : '已失效',
       }));
-    const declined = !extract || probability < DECLINE_MODEL.threshold || namedLawMissing(request.question, retrieved.map((r) => r.doc.title), extract ? retrieved[extract.docIndex].doc : null);
+    const declined = !extract || probability < DECLINE_MODEL.threshold || meansOther || namedLawMissing(request.question, retrieved.map((r) => r.doc.title), extract ? retrieved[extract.docIndex].doc : null);
     request.onDecided?.(declined);
     if (declined) {
       return { declined: true, ...base, sentences: [], citations: [], related: relatedOf(new Set()), generator: 'extractive' };

@@ -3,8 +3,9 @@ import { upsertSite } from '../../library/documents';
 import { driverCases, type TestLibrary } from '../../library/store/test-drivers';
 import { readVersion } from './sql';
 import {
-  createHotWord, createPin, createSynonym, deletePin, listHotWords, listPins, listSynonyms, queryLogReport, QueryLogWriter,
-  readPopularQueries, seedStarterSynonyms, updateHotWord, updateSynonym,
+  createBlockedWord, createHotWord, createPin, createSynonym, deletePin, listCandidates, listHotWords, listPins, listSynonyms,
+  openClientHasher, queryLogReport, QueryLogWriter, refreshCandidates, reviewCandidate, seedStarterSynonyms, shownSuggestions,
+  updateHotWord, updateSynonym,
 } from './index';
 
 /** The editors' stores (synonyms, hot words, pins) and the query log, on every driver. */
@@ -49,21 +50,47 @@ for (const driver of driverCases()) {
       expect(await listPins(lib.db, { site: 'cur-city' })).toEqual([]);
     });
 
-    it('writes the query log in batches and reports popular and zero-result queries, most searched first', async () => {
-      const log = new QueryLogWriter(lib.db);
-      const search = (query: string, resultCount: number) =>
-        log.record({ query, normalized: query, site: 'cur-city', resultCount, correctedTo: null, tookMs: 3 });
-      for (let i = 0; i < 4; i++) search('社保卡', 10);
-      for (let i = 0; i < 3; i++) search('公积金', 2);
-      search('无结果词', 0);
+    it('writes the query log in batches with hashed clients and reports popular and zero-result queries', async () => {
+      const hash = await openClientHasher(lib.db);
+      const log = new QueryLogWriter(lib.db, { hashClient: hash });
+      const search = (query: string, resultCount: number, client: string) =>
+        log.record({ query, normalized: query, site: 'cur-city', resultCount, correctedTo: null, tookMs: 3, client });
+      for (let i = 0; i < 4; i++) search('社保卡', 10, '203.0.113.9');
+      for (let i = 0; i < 3; i++) search('公积金', 2, `198.51.100.${i}`);
+      search('无结果词', 0, '203.0.113.9');
       await log.flush();
       expect(log.stats).toMatchObject({ written: 8, failed: 0 });
-      expect(await readPopularQueries(lib.db)).toEqual([
-        { query: '社保卡', site: 'cur-city', count: 4 },
-        { query: '公积金', site: 'cur-city', count: 3 },
-      ]);
+      const { rows } = await lib.db.query<{ client_hash: string; client_address: string }>("SELECT client_hash, client_address FROM query_log WHERE normalized = '社保卡'");
+      expect(new Set(rows.map((r) => r.client_hash))).toEqual(new Set([hash('203.0.113.9')]));
+      expect(rows[0].client_address).toBe('203.0.113.9');
+      const report = await queryLogReport(lib.db, { site: 'cur-city' });
+      expect(report.map((r) => [r.query, r.searches])).toEqual([['社保卡', 4], ['公积金', 3], ['无结果词', 1]]);
       const zero = await queryLogReport(lib.db, { site: 'cur-city', zeroResultsOnly: true });
       expect(zero.map((r) => [r.query, r.searches, r.zeroResultSearches])).toEqual([['无结果词', 1, 1]]);
+    });
+
+    it('makes a candidate only of a query many distinct clients searched on two days, shown once approved', async () => {
+      // Five clients, the first searching yesterday too: 5 clients on 2 days. The one-client line, 40 times over 3 days, never.
+      const at = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 - 60_000).toISOString();
+      const rows: Array<[string, string, string]> = [];
+      for (let c = 0; c < 5; c++) rows.push(['失业金申领', `h-${c}`, at(0)]);
+      rows.push(['失业金申领', 'h-0', at(1)]);
+      for (let i = 0; i < 40; i++) rows.push(['加微信领补贴', 'h-scam', at(i % 3)]);
+      for (let c = 0; c < 6; c++) rows.push(['失业登记', `h-${c}`, at(0)]); // six clients, but one day
+      for (const [q, h, t] of rows) {
+        await lib.db.query("INSERT INTO query_log (query, normalized, site_code, result_count, client_hash, created_at) VALUES ($1, $1, 'cur-city', 3, $2, $3)", [q, h, t]);
+      }
+      expect(await refreshCandidates(lib.db, {}, [])).toBe(1);
+      const pending = await listCandidates(lib.db, { site: 'cur-city' });
+      expect(pending.map((c) => [c.query, c.clients, c.days, c.status])).toEqual([['失业金申领', 5, 2, 'pending']]);
+      expect(await shownSuggestions(lib.db, [])).toEqual([]);
+      await reviewCandidate(lib.db, pending[0].id, 'approved', 'editor-a');
+      expect(await shownSuggestions(lib.db, [])).toEqual([{ query: '失业金申领', site: 'cur-city', count: 5 }]);
+      expect(await shownSuggestions(lib.db, ['失业金'])).toEqual([]);
+      // A refresh after the log moved on keeps the decision; a blocked word stops a new candidate.
+      await createBlockedWord(lib.db, { word: '失业金' }, 'editor-a');
+      expect(await refreshCandidates(lib.db, {}, ['失业金'])).toBe(0);
+      expect(await shownSuggestions(lib.db, [])).toEqual([]); // no longer qualified: not shown
     });
   });
 }

@@ -1,8 +1,11 @@
 import type { Db } from '../../library/store';
 import { listHotWords } from './hot-words-store';
 import { listPins } from './pins-store';
-import { QueryLogWriter, readPopularQueries, type PopularQueryOptions, type QueryLogOptions } from './query-log';
+import { openClientHasher, purgeClientAddresses } from './client-hash';
+import { QueryLogWriter, type QueryLogOptions } from './query-log';
 import { readVersion } from './sql';
+import { listBlockedWords } from './suggestion-blocklist';
+import { refreshCandidates, shownSuggestions, type SuggestionThresholds } from './suggestion-candidates';
 import { STARTER_SYNONYMS } from './starter-synonyms';
 import { loadSynonymRules, seedStarterSynonyms } from './synonyms-store';
 import type { CurationSource, HotWordRow, PopularQuery, QueryLogEntry, SynonymRule } from './types';
@@ -10,11 +13,16 @@ import type { CurationSource, HotWordRow, PopularQuery, QueryLogEntry, SynonymRu
 export interface CurationOptions {
   /** How often a replica checks whether editors changed anything, ms. Default 3000 (changes live in ~3 s). */
   pollIntervalMs?: number;
-  /** How often popular queries are recomputed from the log, ms. Default 300,000 (5 minutes). */
+  /** How often suggestion candidates are recomputed from the log, ms. Default 300,000 (5 minutes). */
   popularIntervalMs?: number;
-  popular?: PopularQueryOptions;
+  /** When a popular query becomes a candidate for editors to approve (distinct clients on distinct days). */
+  popular?: SuggestionThresholds;
   /** Query log batching; false = do not log (evaluations, read-only replicas). */
-  queryLog?: QueryLogOptions | false;
+  queryLog?: Omit<QueryLogOptions, 'hashClient'> | false;
+  /** Hours a raw client address stays in the query log before the retention job removes it. Default 24. */
+  rawAddressHours?: number;
+  /** How often that retention job runs, ms. Default 3,600,000 (hourly). */
+  purgeIntervalMs?: number;
   /** Copy the starter synonym list into a library that never had it. Default true. */
   seedStarterSynonyms?: boolean;
 }
@@ -32,18 +40,22 @@ export class Curation implements CurationSource {
   private hot: HotWordRow[] = [];
   private pins = new Map<string, string[]>();
   private popular: PopularQuery[] = [];
+  private blocked: string[] = [];
   private readonly listeners: Array<() => void> = [];
   private readonly log: QueryLogWriter | null;
   private stops: Array<() => void> = [];
   private refreshing: Promise<boolean> | null = null;
 
-  private constructor(readonly db: Db, private readonly options: CurationOptions) {
-    this.log = options.queryLog === false ? null : new QueryLogWriter(db, options.queryLog);
+  private constructor(readonly db: Db, private readonly options: CurationOptions, log: QueryLogWriter | null) {
+    this.log = log;
   }
 
   /** Seeds the starter synonyms once per library, then loads everything. */
   static async open(db: Db, options: CurationOptions = {}): Promise<Curation> {
-    const curation = new Curation(db, options);
+    const hours = options.rawAddressHours ?? 24;
+    if (!(hours > 0 && hours <= 24 * 366)) throw new Error(`rawAddressHours must be more than 0 and at most a year, got ${hours}`);
+    const log = options.queryLog === false ? null : new QueryLogWriter(db, { ...options.queryLog, hashClient: await openClientHasher(db) });
+    const curation = new Curation(db, options, log);
     if (options.seedStarterSynonyms ?? true) await seedStarterSynonyms(db, STARTER_SYNONYMS);
     await curation.refresh();
     await curation.refreshPopular();
@@ -73,18 +85,28 @@ export class Curation implements CurationSource {
   private async reload(force: boolean): Promise<boolean> {
     const version = await readVersion(this.db);
     if (!force && version === this.currentVersion) return false;
-    const [rules, hot, pins] = await Promise.all([loadSynonymRules(this.db), listHotWords(this.db), listPins(this.db)]);
+    const [rules, hot, pins, blocked] = await Promise.all([loadSynonymRules(this.db), listHotWords(this.db), listPins(this.db), listBlockedWords(this.db)]);
     this.rules = rules;
     this.hot = hot;
+    this.blocked = blocked.map((b) => b.word);
+    // Editors' approvals move the version too: the shown suggestions are a small read.
+    this.popular = await shownSuggestions(this.db, this.blocked);
     this.pins = new Map(pins.map((p) => [keyOf(p.site, p.query), p.externalIds]));
     this.currentVersion = version;
     this.notify();
     return true;
   }
 
+  /** Recomputes suggestion candidates from the query log, then reloads what approval lets show. */
   async refreshPopular(): Promise<void> {
-    this.popular = await readPopularQueries(this.db, this.options.popular);
+    await refreshCandidates(this.db, this.options.popular ?? {}, this.blocked);
+    this.popular = await shownSuggestions(this.db, this.blocked);
     this.notify();
+  }
+
+  /** The query log's retention job: raw client addresses past the window are removed (their hashes stay). */
+  purgeRawAddresses(): Promise<number> {
+    return purgeClientAddresses(this.db, this.options.rawAddressHours ?? 24);
   }
 
   /** Polls for editor changes, refreshes popular queries and writes the log; returns a function that stops. */
@@ -96,6 +118,8 @@ export class Curation implements CurationSource {
     };
     every(this.options.pollIntervalMs ?? 3000, () => this.refresh(), 'reload');
     every(this.options.popularIntervalMs ?? 300_000, () => this.refreshPopular(), 'popular queries');
+    every(this.options.purgeIntervalMs ?? 3_600_000, () => this.purgeRawAddresses(), 'raw address retention');
+    void this.purgeRawAddresses().catch((err: Error) => console.error(`curation: raw address retention failed: ${err.message}`));
     if (this.log) this.stops.push(this.log.start());
     return () => this.stop();
   }

@@ -8,6 +8,12 @@ export { listHotWords, createHotWord, updateHotWord, deleteHotWord } from './hot
 export type { HotWordInput } from './hot-words-store';
 export { listPins, createPin, updatePin, deletePin, MAX_PINNED_DOCUMENTS } from './pins-store';
 export type { PinInput } from './pins-store';
-export { QueryLogWriter, readPopularQueries, queryLogReport } from './query-log';
-export type { QueryLogOptions, PopularQueryOptions, QueryReportRow } from './query-log';
+export { QueryLogWriter, queryLogReport } from './query-log';
+export type { QueryLogOptions, QueryReportRow } from './query-log';
+export { openClientHasher, purgeClientAddresses } from './client-hash';
+export type { ClientHasher } from './client-hash';
+export { refreshCandidates, shownSuggestions, listCandidates, reviewCandidate } from './suggestion-candidates';
+export type { SuggestionThresholds, SuggestionCandidate, CandidateStatus, CandidateQuery } from './suggestion-candidates';
+export { isBlockedSuggestion, listBlockedWords, createBlockedWord, deleteBlockedWord } from './suggestion-blocklist';
+export type { BlockedWordRow } from './suggestion-blocklist';
 export type { CurationSource, SynonymRule, SynonymRow, HotWordRow, PinRow, PopularQuery, QueryLogEntry } from './types';

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../library/store';
-import type { PopularQuery, QueryLogEntry } from './types';
+import type { ClientHasher } from './client-hash';
+import type { QueryLogEntry } from './types';
 
 export interface QueryLogOptions {
   /** Flush at least this often, ms. Default 2000: the log is for editors and suggestions, not real time. */
@@ -8,9 +9,11 @@ export interface QueryLogOptions {
   batchSize?: number;
   /** Entries held while the database is slow or down; beyond it new entries are dropped and counted. Default 10,000. */
   maxBuffered?: number;
+  /** Pseudonymises each entry's client address (client-hash.ts); without it no client is recorded. */
+  hashClient?: ClientHasher;
 }
 
-const COLUMNS = 6;
+const COLUMNS = 8;
 
 /**
  * Writes searches to `query_log` off the request path: `record` only appends to a buffer; a timer (or a
@@ -23,10 +26,13 @@ export class QueryLogWriter {
   private flushing: Promise<void> | null = null;
   private lastError = '';
   readonly stats = { written: 0, dropped: 0, failed: 0 };
-  private readonly options: Required<QueryLogOptions>;
+  private readonly options: Required<Omit<QueryLogOptions, 'hashClient'>>;
+  private readonly hashClient: ClientHasher | undefined;
 
   constructor(private readonly db: Queryable, options: QueryLogOptions = {}) {
-    this.options = { flushIntervalMs: 2000, batchSize: 500, maxBuffered: 10_000, ...options };
+    const { hashClient, ...rest } = options;
+    this.options = { flushIntervalMs: 2000, batchSize: 500, maxBuffered: 10_000, ...rest };
+    this.hashClient = hashClient;
   }
 
   record(entry: QueryLogEntry): void {
@@ -61,12 +67,13 @@ export class QueryLogWriter {
       const batch = this.buffer.splice(0, this.options.batchSize);
       const params: unknown[] = [];
       const rows = batch.map((e, i) => {
-        params.push(e.query, e.normalized, e.site, e.resultCount, e.correctedTo, e.tookMs);
+        const client = this.hashClient && e.client ? e.client : null;
+        params.push(e.query, e.normalized, e.site, e.resultCount, e.correctedTo, e.tookMs, client && this.hashClient!(client), client);
         return `(${Array.from({ length: COLUMNS }, (_, c) => `$${i * COLUMNS + c + 1}`).join(', ')})`;
       });
       try {
         await this.db.query(
-          `INSERT INTO query_log (query, normalized, site_code, result_count, corrected_to, took_ms) VALUES ${rows.join(', ')}`,
+          `INSERT INTO query_log (query, normalized, site_code, result_count, corrected_to, took_ms, client_hash, client_address) VALUES ${rows.join(', ')}`,
           params,
         );
         this.stats.written += batch.length;
@@ -78,30 +85,6 @@ export class QueryLogWriter {
       }
     }
   }
-}
-
-export interface PopularQueryOptions {
-  /** Look-back window in days. Default 30. */
-  days?: number;
-  /** A query must be searched at least this often to be suggested to others. Default 3 (privacy: a query
-   * one person typed is never shown to anyone else). */
-  minCount?: number;
-  /** Most queries kept. Default 5,000. */
-  limit?: number;
-}
-
-/** Something personal (an ID card or phone number, an e-mail address) that must never be suggested. */
-const PERSONAL = /\d{6,}|@|\d{3,4}[- ]\d{4}/;
-
-/** Queries that found something, searched often enough in the window, most frequent first. */
-export async function readPopularQueries(db: Queryable, options: PopularQueryOptions = {}): Promise<PopularQuery[]> {
-  const { rows } = await db.query<{ query: string; site: string | null; n: number }>(
-    `SELECT normalized AS query, site_code AS site, count(*)::int AS n FROM query_log
-      WHERE created_at > now() - ($1::int * interval '1 day') AND result_count > 0 AND char_length(normalized) BETWEEN 1 AND 40
-      GROUP BY normalized, site_code HAVING count(*) >= $2 ORDER BY n DESC, normalized LIMIT $3`,
-    [options.days ?? 30, options.minCount ?? 3, options.limit ?? 5000],
-  );
-  return rows.filter((r) => !PERSONAL.test(r.query)).map((r) => ({ query: r.query, site: r.site, count: r.n }));
 }
 
 export interface QueryReportRow {

@@ -36,7 +36,7 @@ export interface PinRow {
   updatedAt: string;
 }
 
-/** A query people search often (from the query log), with how many times in the window. */
+/** A popular query editors approved as a suggestion, with how many distinct clients searched it in the window. */
 export interface PopularQuery {
   query: string;
   site: string | null;
@@ -51,6 +51,8 @@ export interface QueryLogEntry {
   /** The query actually searched when a correction was applied. */
   correctedTo: string | null;
   tookMs: number;
+  /** The client's address (the right-most untrusted hop, api/client-address.ts): hashed for counting, kept raw only for a short window. */
+  client?: string | null;
 }
 
 /** What search and suggestions read from curation (the in-memory snapshot, reloaded on change). */
@@ -68,7 +70,7 @@ export interface CurationSource {
   curatedWords(): string[];
   /** External ids pinned for a normalised query: the site's pins first, then the platform's. */
   pinned(normalizedQuery: string, site?: string): string[];
-  /** Popular queries for a site (its own and the platform-wide ones), most frequent first. */
+  /** Popular queries editors approved (each site's and the platform's), most distinct clients first. */
   popularQueries(): readonly PopularQuery[];
   /** Records a search for the query log; returns at once (written in batches in the background). */
   logQuery(entry: QueryLogEntry): void;

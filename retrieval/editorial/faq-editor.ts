@@ -1,5 +1,5 @@
 import {
-  createEntry, entriesToCsv, entriesToXlsx, getEntry, listEntries, listOpenUnanswered, listVersions, parseEntriesCsv,
+  createEntry, entriesToCsv, entriesToXlsx, getEntry, listEntries, listOpenUnanswered, listVersions, normalizeEntryInput, parseEntriesCsv,
   parseEntriesXlsx, resolveUnanswered, transitionEntry, updateEntry,
   type EntryFilter, type FaqEntry, type FaqEntryInput, type FaqTransition,
 } from '../../library/consultation';
@@ -23,6 +23,13 @@ export interface ImportReport {
   created: number;
   skipped: Array<{ row: number; reason: string }>;
   entries: Array<{ row: number; id: number; duplicates: Duplicates }>;
+}
+
+/** Each row of a file to import, as `import` would treat it. */
+export interface ImportPreview {
+  create: number;
+  skip: number;
+  rows: Array<{ row: number; question: string | null; action: 'create' | 'skip'; reason: string | null; duplicates: Duplicates }>;
 }
 
 export interface DraftFromQueue {
@@ -113,26 +120,59 @@ export class FaqEditor {
       : { filename: 'faqs.csv', contentType: 'text/csv; charset=utf-8', body: entriesToCsv(entries) };
   }
 
-  /** Imports a CSV or XLSX file's rows as drafts; rows repeating a stored or earlier question are skipped, with why. */
-  async import(file: unknown, contentType: string, editor: string): Promise<ImportReport> {
+  /** The rows of a CSV or XLSX file (a clear error for any other body). */
+  private async importRows(file: unknown, contentType: string) {
     if (!Buffer.isBuffer(file)) throw zhiwenError('IMPORT_FORMAT', `text/csv or ${XLSX_TYPE}`);
     const rows = contentType.startsWith('text/csv') ? parseEntriesCsv(file.toString('utf8')) : await parseEntriesXlsx(file);
     await this.faqs.ready();
+    return rows;
+  }
+
+  /** Why a row would be skipped (unreadable, or the same question as a stored entry or an earlier row), else null. */
+  private skipReason(row: { input?: FaqEntryInput; error?: string }, seen: Set<string>, duplicates: Duplicates): string | null {
+    if (!row.input) return row.error ?? 'unreadable row';
+    const key = sameQuestion(row.input.question);
+    const same = duplicates.find((d) => sameQuestion(d.question) === key);
+    if (same) return `same question as entry ${same.id}`;
+    return seen.has(key) ? 'same question as an earlier row' : null;
+  }
+
+  /** What importing the file would do, row by row, writing nothing: the editor's preview before `import`. */
+  async previewImport(file: unknown, contentType: string): Promise<ImportPreview> {
+    const rows: ImportPreview['rows'] = [];
+    const seen = new Set<string>();
+    for (const r of await this.importRows(file, contentType)) {
+      const duplicates = r.input ? this.faqs.nearDuplicates(r.input.question) : [];
+      let reason = this.skipReason(r, seen, duplicates);
+      if (!reason && r.input) {
+        try {
+          normalizeEntryInput(r.input);
+        } catch (err) {
+          if (!(err instanceof ZhiwenError)) throw err;
+          reason = err.message;
+        }
+      }
+      if (!reason && r.input) seen.add(sameQuestion(r.input.question));
+      rows.push({ row: r.row, question: r.input?.question || null, action: reason ? 'skip' : 'create', reason, duplicates });
+    }
+    return { create: rows.filter((r) => r.action === 'create').length, skip: rows.filter((r) => r.action === 'skip').length, rows };
+  }
+
+  /** Imports a CSV or XLSX file's rows as drafts; rows repeating a stored or earlier question are skipped, with why. */
+  async import(file: unknown, contentType: string, editor: string): Promise<ImportReport> {
+    const rows = await this.importRows(file, contentType);
     const created: ImportReport['entries'] = [];
     const skipped: ImportReport['skipped'] = [];
     const seen = new Set<string>();
-    for (const { row, input, error } of rows) {
-      if (!input) {
-        skipped.push({ row, reason: error ?? 'unreadable row' });
+    for (const r of rows) {
+      const { row, input } = r;
+      const duplicates = input ? this.faqs.nearDuplicates(input.question) : [];
+      const reason = this.skipReason(r, seen, duplicates);
+      if (reason || !input) {
+        skipped.push({ row, reason: reason ?? 'unreadable row' });
         continue;
       }
       const key = sameQuestion(input.question);
-      const duplicates = this.faqs.nearDuplicates(input.question);
-      const same = duplicates.find((d) => sameQuestion(d.question) === key);
-      if (same || seen.has(key)) {
-        skipped.push({ row, reason: same ? `same question as entry ${same.id}` : 'same question as an earlier row' });
-        continue;
-      }
       try {
         const entry = await createEntry(this.db, input, editor, 'import');
         seen.add(key);

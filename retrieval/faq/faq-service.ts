@@ -1,8 +1,10 @@
 import { readFaqFeed, type FaqEntry } from '../../library/consultation';
+import type { Embedder } from '../../library/embeddings';
 import type { Queryable } from '../../library/store';
 import { regionPrefix } from '../search';
 import { FAQ_TIERS, SUGGEST_SCORE_RATIO } from './confidence';
 import { FaqIndex, type FaqIndexOptions, type FaqMatch } from './faq-index';
+import { FaqVectors } from './faq-vectors';
 
 /** Where a question comes from: the site's code and its 行政区划代码 (for region-scoped entries). */
 export interface AskingSite {
@@ -21,6 +23,11 @@ export interface FaqServiceOptions extends FaqIndexOptions {
   duplicateSimilarity?: number;
   /** The words that stand for a question's own (the search's synonym table); omitted = none. */
   synonymsOf?: (question: string) => string[];
+  /**
+   * The embedding model (the search's): entries' phrasings are embedded as they sync and
+   * `decideHybrid` fuses vectors with the lexical match. Omitted, null or 'none' = lexical only.
+   */
+  embedder?: Embedder | null;
 }
 
 export type FaqTier = 'high' | 'medium' | 'low';
@@ -47,6 +54,7 @@ export class FaqService {
   private readonly today: () => string;
   private readonly duplicateSimilarity: number;
   private readonly synonymsOf: (question: string) => string[];
+  private readonly vectors: FaqVectors | null;
 
   constructor(
     private readonly db: Queryable,
@@ -56,6 +64,17 @@ export class FaqService {
     this.today = options.today ?? chinaToday;
     this.duplicateSimilarity = options.duplicateSimilarity ?? 0.6;
     this.synonymsOf = options.synonymsOf ?? (() => []);
+    this.vectors = options.embedder && options.embedder.dimensions > 0 ? new FaqVectors(options.embedder) : null;
+  }
+
+  /** Resolves once the entries synced so far are embedded (immediately without a model). */
+  async vectorsReady(): Promise<void> {
+    await this.vectors?.settled();
+  }
+
+  /** Whether questions are matched by vectors too (an embedding model is configured). */
+  get hybrid(): boolean {
+    return this.vectors !== null;
   }
 
   /** Applies every entry change since the last sync; returns how many entries changed. */
@@ -86,15 +105,20 @@ export class FaqService {
     for (;;) {
       const batch = await readFaqFeed(this.db, this.lastSeq);
       if (batch.length === 0) return changed;
+      const embed: Array<{ id: number; phrasings: string[] }> = [];
       for (const e of batch) {
         if (e.status === 'retired') {
           this.entries.delete(e.id);
           this.index.remove(e.id);
+          this.vectors?.remove(e.id);
         } else {
           this.entries.set(e.id, e);
           this.index.upsert({ id: e.id, phrasings: [e.question, ...e.alternatives], answer: e.answerText });
+          embed.push({ id: e.id, phrasings: [e.question, ...e.alternatives] });
         }
       }
+      // Queued, not awaited: the lexical match serves while the model embeds (faq-vectors.ts).
+      this.vectors?.upsert(embed);
       changed += batch.length;
       this.lastSeq = batch.at(-1)!.changeSeq;
     }
@@ -121,10 +145,28 @@ export class FaqService {
     const matches = this.withEntries(
       this.index.match(question, { limit: 3, accept: (id) => this.isAnswerable(this.entries.get(id)!, site, today), alsoWords: this.synonymsOf(question) }),
     );
-    const top = matches[0];
-    if (!top || top.confidence < FAQ_TIERS.medium) return { tier: 'low', matches };
-    if (top.confidence >= FAQ_TIERS.high) return { tier: 'high', matches: [top] };
-    return { tier: 'medium', matches: matches.filter((m) => m.score >= SUGGEST_SCORE_RATIO * top.score) };
+    return tierOf(matches);
+  }
+
+  /**
+   * As `decide`, with the lexical matches fused with the question's nearest entries when a model is
+   * configured (FAQ_FUSION). The tier still comes from the (lexical) confidence of the fused top,
+   * so an entry found by vectors alone is never answered verbatim. Without a model, or when it
+   * fails (logged), the lexical decision.
+   */
+  async decideHybrid(question: string, site: AskingSite | null): Promise<FaqDecision> {
+    if (!this.vectors) return this.decide(question, site);
+    const today = this.today();
+    const accept = (id: number) => this.isAnswerable(this.entries.get(id)!, site, today);
+    const lexical = this.index.match(question, { limit: HYBRID_LEXICAL_CANDIDATES, accept, alsoWords: this.synonymsOf(question) });
+    let fused: FaqMatch[];
+    try {
+      fused = await this.vectors.fuse(question, lexical, (id) => this.entries.has(id) && accept(id), (id) => this.entries.get(id)?.question ?? '', 3);
+    } catch (err) {
+      console.error(`FAQ vectors: question matched lexically only: ${(err as Error).message}`);
+      return this.decide(question, site);
+    }
+    return tierOf(this.withEntries(fused));
   }
 
   /** Hit test (命中测试): every non-retired entry that matches, answerable or not, with scores. */
@@ -153,3 +195,14 @@ export class FaqService {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Lexical candidates fused with the vector side (as createHybridFaqMatcher). */
+const HYBRID_LEXICAL_CANDIDATES = 100;
+
+/** The tier of the best match: high answers with it, medium suggests the close ones, low none. */
+function tierOf(matches: Array<FaqMatch & { entry: FaqEntry }>): FaqDecision {
+  const top = matches[0];
+  if (!top || top.confidence < FAQ_TIERS.medium) return { tier: 'low', matches };
+  if (top.confidence >= FAQ_TIERS.high) return { tier: 'high', matches: [top] };
+  return { tier: 'medium', matches: matches.filter((m) => m.score >= SUGGEST_SCORE_RATIO * top.score) };
+}

@@ -23,7 +23,8 @@ export class HybridRanker {
 
   constructor(
     private readonly db: Db,
-    private readonly embedder: Embedder,
+    /** The model queries are embedded with (FAQ matching shares it: api/compose.ts). */
+    readonly embedder: Embedder,
     private readonly docs: Omit<DocumentLookup, 'accept'>,
     options: HybridOptions = {},
   ) {

@@ -15,6 +15,7 @@ export interface OpenSearchDocument {
   issuer: string | null;
   year: number | null;
   current: boolean;
+  validity: string;
   prior: number;
   collapseKey: string;
   isCanonical: boolean;
@@ -34,6 +35,7 @@ export function toOpenSearchDocument(doc: IndexFeedDocument): OpenSearchDocument
     issuer: doc.issuer,
     year: doc.publishedAt ? new Date(doc.publishedAt).getUTCFullYear() : null,
     current: isCurrent(doc.validity),
+    validity: doc.validity,
     prior: documentPrior(doc),
     collapseKey: doc.clusterId === null ? `d${doc.id}` : `c${doc.clusterId}`,
     isCanonical: doc.isCanonical,

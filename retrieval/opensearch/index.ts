@@ -9,7 +9,11 @@ import { SiteDirectory } from '../../library/sites';
 import type { Queryable } from '../../library/store/db';
 import { QueryUnderstanding } from '../query';
 import { FollowLoop } from '../search/follow-loop';
-import { openSearchClient, type OpenSearchClient } from './client';
+import type { Db } from '../../library/store';
+import { zhiwenError } from '../../library/errors';
+import type { SearchServiceOptions } from '../search';
+import { openSearchClient, openSearchReachable, type OpenSearchClient } from './client';
+import { OpenSearchSearchService } from './search-service';
 import { OpenSearchIndexer, type OpenSearchIndexerOptions } from './indexer';
 import { OpenSearchRetriever } from './retriever';
 
@@ -20,6 +24,10 @@ export type { OpenSearchIndexerOptions } from './indexer';
 export { OpenSearchRetriever } from './retriever';
 export type { OpenSearchRetrieverOptions } from './retriever';
 export { OPENSEARCH_SCHEMA_VERSION } from './mapping';
+export { OpenSearchSearchService } from './search-service';
+export type { OpenSearchSearchOptions } from './search-service';
+export { OPENSEARCH_WRITE_QUEUE, APPLY_FEED_RANGE, enqueueFeedGap, followFeedIntoQueue, startOpenSearchWriter, startOpenSearchWrites, feedHead } from './feed-jobs';
+export type { FeedRangeJob, WriteQueue } from './feed-jobs';
 
 export interface OpenSearchBackendOptions extends OpenSearchIndexerOptions {
   /** The node or cluster, e.g. http://127.0.0.1:9200 (OPENSEARCH_URL). */
@@ -59,4 +67,22 @@ export function openSearchBackend(db: Queryable, options: OpenSearchBackendOptio
     client, indexer, sites, retriever, sync,
     follow: (intervalMs = 1000) => new FollowLoop('opensearch index sync', sync, intervalMs).start(),
   };
+}
+
+/** SearchService ranking on OpenSearch, and the indexer that keeps its alias current. */
+export interface OpenSearchServing {
+  search: OpenSearchSearchService;
+  indexer: OpenSearchIndexer;
+}
+
+/**
+ * What `zhiwen serve` runs with ZHIWEN_SEARCH_BACKEND=opensearch: fails at start, with the fix, when no
+ * node answers at `url`, so a replica never serves errors for want of its engine.
+ */
+export async function openOpenSearchServing(db: Db, options: SearchServiceOptions & { url: string; alias: string }): Promise<OpenSearchServing> {
+  const { url, alias, ...searchOptions } = options;
+  if (!(await openSearchReachable(url, 5000))) throw zhiwenError('SEARCH_BACKEND_UNAVAILABLE', url, 'no answer to GET /_cluster/health within 5 s');
+  const client = openSearchClient(url);
+  const indexer = new OpenSearchIndexer(db, client, { alias });
+  return { search: new OpenSearchSearchService(db, { ...searchOptions, client, alias }), indexer };
 }

@@ -1,4 +1,4 @@
-import { readIndexFeed } from '../../library/documents';
+import { readIndexFeed, type IndexFeedDocument } from '../../library/documents';
 import { zhiwenError } from '../../library/errors';
 import type { Queryable } from '../../library/store/db';
 import type { OpenSearchClient } from './client';
@@ -75,12 +75,52 @@ export class OpenSearchIndexer {
       await this.client.request('POST', '/_aliases', { actions: [{ add: { index, alias: this.alias } }] });
       return this.fill(index, 0);
     }
-    if (target.stamp.schemaVersion !== OPENSEARCH_SCHEMA_VERSION || target.stamp.analyzerVersion !== currentStamp(0).analyzerVersion) {
+    if (!isCurrentStamp(target.stamp)) {
       // Tokens from another analyzer would never match the queries': rebuild beside it, then swap.
       await this.rebuild();
       return -1;
     }
     return this.fill(target.index, target.stamp.appliedSeq);
+  }
+
+  /**
+   * The index searches read, created empty the first time, rebuilt (and swapped) when its stamp is
+   * another schema's or analyzer's. What a write job applies to (feed-jobs.ts).
+   */
+  async ensureTarget(): Promise<AliasTarget> {
+    const target = await this.target();
+    if (target && isCurrentStamp(target.stamp)) return target;
+    if (target) await this.rebuild();
+    else {
+      const index = await this.createIndex();
+      await this.client.request('POST', '/_aliases', { actions: [{ add: { index, alias: this.alias } }] });
+    }
+    return (await this.target())!;
+  }
+
+  /**
+   * Applies the library's changes after `after` up to at least `upTo` (a write job): the documents'
+   * current states from the library, each at its change_seq as external version, so a repeated, late
+   * or out-of-order job writes nothing older than what the index holds. The recorded position moves
+   * forward only, and only when the index already held everything up to `after`: a lost job leaves
+   * the position where it was, and the follower enqueues that range again. Returns the documents sent.
+   */
+  async applyRange(after: number, upTo: number): Promise<number> {
+    const { index } = await this.ensureTarget();
+    let seq = after;
+    let changed = 0;
+    while (seq < upTo) {
+      const batch = await readIndexFeed(this.db, seq, this.batchSize);
+      if (batch.length === 0) break;
+      await this.write(index, batch);
+      seq = batch.at(-1)!.changeSeq;
+      changed += batch.length;
+    }
+    if (changed) await this.client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
+    // Read just before writing: the position only advances, and never over a gap.
+    const held = (await this.target())?.stamp.appliedSeq ?? 0;
+    if (after <= held && seq > held) await this.client.request('PUT', `/${encodeURIComponent(index)}/_mapping`, { _meta: currentStamp(seq) });
+    return changed;
   }
 
   /** Sends the feed after `fromSeq` to `index` in bulk batches, recording the position after each; returns the documents sent. */
@@ -90,18 +130,22 @@ export class OpenSearchIndexer {
     for (;;) {
       const batch = await readIndexFeed(this.db, seq, this.batchSize);
       if (batch.length === 0) break;
-      const result = await this.client.bulk(bulkLines(index, batch));
-      if (result.errors) {
-        // 409: this index already holds a newer version (a repeated batch); 404: deleting what was never indexed.
-        const failed = result.items.map((item) => Object.values(item)[0]).filter((i) => i.status !== 409 && i.status !== 404 && i.status >= 300);
-        if (failed.length) throw zhiwenError('SEARCH_BACKEND_FAILED', `bulk into ${index}`, failed[0].status, `${failed.length} of ${batch.length} writes failed, first: ${failed[0].error?.reason}`);
-      }
+      await this.write(index, batch);
       seq = batch.at(-1)!.changeSeq;
       changed += batch.length;
       await this.client.request('PUT', `/${encodeURIComponent(index)}/_mapping`, { _meta: currentStamp(seq) });
     }
     if (changed) await this.client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
     return changed;
+  }
+
+  /** One bulk request; a version conflict means the index already holds that state or a newer one. */
+  private async write(index: string, batch: readonly IndexFeedDocument[]): Promise<void> {
+    const result = await this.client.bulk(bulkLines(index, batch));
+    if (!result.errors) return;
+    // 409: this index already holds a newer version (a repeated batch); 404: deleting what was never indexed.
+    const failed = result.items.map((item) => Object.values(item)[0]).filter((i) => i.status !== 409 && i.status !== 404 && i.status >= 300);
+    if (failed.length) throw zhiwenError('SEARCH_BACKEND_FAILED', `bulk into ${index}`, failed[0].status, `${failed.length} of ${batch.length} writes failed, first: ${failed[0].error?.reason}`);
   }
 
   private async createIndex(): Promise<string> {
@@ -115,3 +159,6 @@ export class OpenSearchIndexer {
     await this.client.request('DELETE', `/${encodeURIComponent(this.alias)}-*`, undefined, [404]);
   }
 }
+
+const isCurrentStamp = (stamp: IndexStamp): boolean =>
+  stamp.schemaVersion === OPENSEARCH_SCHEMA_VERSION && stamp.analyzerVersion === currentStamp(0).analyzerVersion;

@@ -2,7 +2,7 @@ import { ANALYZER_VERSION } from '../../library/analyzer';
 import { DEFAULT_BM25, type Bm25Params } from '../lexical/bm25';
 
 /** Bumped when the document shape below changes: an index with another stamp is rebuilt, not read. */
-export const OPENSEARCH_SCHEMA_VERSION = 1;
+export const OPENSEARCH_SCHEMA_VERSION = 2;
 
 /** What an index records about itself in its mapping's `_meta` (STYLE: stamp what you persist). */
 export interface IndexStamp {
@@ -45,6 +45,8 @@ export function indexBody(options: { shards?: number; replicas?: number; bm25?: 
         issuer: { type: 'keyword' },
         year: { type: 'integer' },
         current: { type: 'boolean' },
+        /** 有效, 废止, 失效…: the validity facet's values. */
+        validity: { type: 'keyword' },
         /** Ranking prior (validity): multiplies the text score, as in the embedded index. */
         prior: { type: 'float' },
         /** One result per repost cluster: the cluster id, or the document's own id without reposts. */

@@ -37,7 +37,9 @@ export function filterClauses(request: RetrievalRequest, sites: SiteDirectory): 
  * max), each term at its plan weight, times the document's prior (validity). The inner hit is the
  * best chunk: the passage to show.
  */
-export function textQuery(terms: readonly WeightedTerm[], filters: object[], exclude: readonly string[], titleWeight: number): object {
+export function textQuery(
+  terms: readonly WeightedTerm[], filters: object[], exclude: readonly string[], titleWeight: number, titleBoosts: object[] = [],
+): object {
   const chunkTerms = terms.map(({ term, weight }) => ({ term: { 'chunks.tokens': { value: term, boost: weight } } }));
   const bool = {
     filter: filters,
@@ -54,7 +56,29 @@ export function textQuery(terms: readonly WeightedTerm[], filters: object[], exc
     ],
     minimum_should_match: 1,
   };
-  return { function_score: { query: { bool }, field_value_factor: { field: 'prior', missing: 1 }, boost_mode: 'multiply' } };
+  const text = titleBoosts.length ? { function_score: { query: { bool }, functions: titleBoosts, score_mode: 'max', boost_mode: 'multiply' } } : { bool };
+  return { function_score: { query: text, field_value_factor: { field: 'prior', missing: 1 }, boost_mode: 'multiply' } };
+}
+
+/** Longest title looked for inside a query, as the embedded backend (retrieval/search/pipeline/title-boosts.ts). */
+const MAX_TITLE_CHARS = 60;
+
+/**
+ * The contained-title boost of the embedded backend (retrieval/search/pipeline/title-boosts.ts) as
+ * score functions: a document one of whose title keys is a substring of the query (at least
+ * MIN_TITLE_KEY characters) scores × (1 + boost × its share of the query), the longest such title
+ * counting (score_mode max). One function per substring length: its weight is that length's share.
+ */
+export function containedTitleFunctions(title: string, boost: number, minKey: number): object[] {
+  if (title.length < minKey || boost === 0) return [];
+  const functions: object[] = [];
+  // Substrings by UTF-16 units, as the embedded backend slices the query.
+  for (let len = minKey; len <= Math.min(title.length, MAX_TITLE_CHARS); len++) {
+    const keys = new Set<string>();
+    for (let start = 0; start + len <= title.length; start++) keys.add(title.slice(start, start + len));
+    functions.push({ filter: { terms: { titleKeys: [...keys] } }, weight: 1 + (boost * len) / title.length });
+  }
+  return functions;
 }
 
 /** Documents whose title is the query (the exact-title pin), within the same filters. */

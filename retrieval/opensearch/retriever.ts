@@ -1,14 +1,16 @@
-import { fetchDisplayRows } from '../../library/documents';
+import { fetchDisplayRows, type DisplayRow } from '../../library/documents';
 import { zhiwenError } from '../../library/errors';
 import type { SiteDirectory } from '../../library/sites';
 import type { Queryable } from '../../library/store/db';
 import { documentUrl } from '../documents';
-import type { QueryUnderstanding } from '../query';
+import type { QueryPlan, QueryUnderstanding } from '../query';
 import { MIN_TITLE_KEY, normalizeTitle } from '../search/document-keys';
 import type { FoundBy, PinReason, Retrieval, RetrievalRequest, RetrievedDocument, Retriever } from '../search/retrieval';
 import { isCurrent } from '../search/signals';
+import type { SearchResponse as PageResponse } from '../search/types';
 import type { OpenSearchClient } from './client';
-import { exactTitleQuery, filterClauses, textQuery } from './query';
+import { facetAggregations, facetsFrom, type FacetBuckets } from './facets';
+import { containedTitleFunctions, exactTitleQuery, filterClauses, textQuery } from './query';
 
 export interface OpenSearchRetrieverOptions {
   /** The library, for what a page shows (library/documents fetchDisplayRows, as the embedded backend). */
@@ -22,6 +24,11 @@ export interface OpenSearchRetrieverOptions {
   understanding: QueryUnderstanding;
   /** Weight of the title field against the best chunk. Default 2, the embedded index's (retrieval/lexical). */
   titleWeight?: number;
+  /**
+   * Multiplier per unit of query covered by a title named inside it; 0 turns it off. Default 2, the
+   * embedded backend's (SearchService containedTitleBoost, chosen on the dev gold sets: evals/README.md).
+   */
+  containedTitleBoost?: number;
 }
 
 interface Hit {
@@ -33,7 +40,7 @@ interface Hit {
 
 interface SearchResponse {
   hits: { hits: Hit[] };
-  aggregations?: { total: { value: number } };
+  aggregations?: { total: { value: number } } & Partial<Record<keyof PageResponse['facets'], FacetBuckets>>;
   error?: { reason: string };
 }
 
@@ -44,6 +51,16 @@ interface Ranked {
   collapseKey: string;
   externalId: string;
   by?: PinReason;
+}
+
+/** A retrieval with what a result page adds: the plan (no-results help), display rows, facets. */
+export interface DetailedRetrieval {
+  retrieval: Retrieval;
+  plan: QueryPlan;
+  /** The display rows of the page's documents, by document id. */
+  rows: ReadonlyMap<number, DisplayRow>;
+  /** Present when asked for: the facets of the text matches (aggregations). */
+  facets?: PageResponse['facets'];
 }
 
 const MAX_PINS = 20;
@@ -58,12 +75,19 @@ const SOURCE = ['collapseKey', 'externalId'];
  */
 export class OpenSearchRetriever implements Retriever {
   private readonly titleWeight: number;
+  private readonly containedTitleBoost: number;
 
   constructor(private readonly options: OpenSearchRetrieverOptions) {
     this.titleWeight = options.titleWeight ?? 2;
+    this.containedTitleBoost = options.containedTitleBoost ?? 2;
   }
 
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
+    return (await this.retrieveDetailed(request)).retrieval;
+  }
+
+  /** `retrieve`, and with `facets` the facet counts in the same request (GET /v1/search). */
+  async retrieveDetailed(request: RetrievalRequest, options: { facets?: boolean } = {}): Promise<DetailedRetrieval> {
     const { understanding, sites } = this.options;
     const plan = understanding.plan(request.q ?? '', request.site);
     const query = plan.query;
@@ -78,9 +102,9 @@ export class OpenSearchRetriever implements Retriever {
     if (plan.terms.length) {
       searches.push({
         body: {
-          from: 0, size: offset + limit, query: textQuery(plan.terms, filters, exclude, this.titleWeight),
+          from: 0, size: offset + limit, query: textQuery(plan.terms, filters, exclude, this.titleWeight, containedTitleFunctions(title, this.containedTitleBoost, MIN_TITLE_KEY)),
           collapse: { field: 'collapseKey' }, _source: SOURCE, track_total_hits: false,
-          aggs: { total: { cardinality: { field: 'collapseKey', precision_threshold: 40_000 } } },
+          aggs: { total: { cardinality: { field: 'collapseKey', precision_threshold: 40_000 } }, ...(options.facets ? facetAggregations() : {}) },
         },
       });
     }
@@ -108,8 +132,8 @@ export class OpenSearchRetriever implements Retriever {
     });
     const ranked = dedupe([...pinned, ...text]);
     const extraPins = new Set(pinned.filter((p) => !scoreOf.has(p.docId)).map((p) => p.collapseKey)).size;
-    const documents = await this.load(ranked.slice(offset, offset + limit), new Set(text.map((h) => h.docId)), request.publicBase);
-    return {
+    const { documents, rows } = await this.load(ranked.slice(offset, offset + limit), new Set(text.map((h) => h.docId)), request.publicBase);
+    const retrieval: Retrieval = {
       query: {
         original: query.original, normalized: query.normalized, truncated: query.truncated, terms: plan.terms,
         docNumberKeys: query.docNumberKeys, expansions: plan.expansions,
@@ -117,10 +141,12 @@ export class OpenSearchRetriever implements Retriever {
       total: textTotal + extraPins,
       documents,
     };
+    const facets = options.facets ? facetsFrom(searches[0]?.by === undefined ? responses[0]?.aggregations : undefined, sites) : undefined;
+    return { retrieval, plan, rows, ...(facets ? { facets } : {}) };
   }
 
   /** What the page shows of each document and its best passage, as the embedded backend reads them. */
-  private async load(page: Ranked[], lexicalIds: Set<number>, publicBase?: string): Promise<RetrievedDocument[]> {
+  private async load(page: Ranked[], lexicalIds: Set<number>, publicBase?: string): Promise<{ documents: RetrievedDocument[]; rows: Map<number, DisplayRow> }> {
     const rows = await fetchDisplayRows(this.options.db, page.map((p) => ({ docId: p.docId, chunkId: p.chunkId })));
     const documents: RetrievedDocument[] = [];
     for (const hit of page) {
@@ -139,7 +165,7 @@ export class OpenSearchRetriever implements Retriever {
         passages: [{ chunkId: hit.chunkId >= 0 ? hit.chunkId : null, text: row.passage }],
       });
     }
-    return documents;
+    return { documents, rows };
   }
 }
 

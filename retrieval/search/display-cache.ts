@@ -1,4 +1,4 @@
-import { fetchDisplayRows, type DisplayDocument, type DisplayRow, type DisplayWanted } from '../../library/documents';
+import { attachmentLinksOf, fetchDisplayRows, type AttachmentLink, type DisplayDocument, type DisplayRow, type DisplayWanted } from '../../library/documents';
 import type { Db } from '../../library/store';
 
 /** Most recently used entries first out when full (a Map keeps insertion order). */
@@ -36,15 +36,38 @@ export class DisplayCache {
   private readonly docs: Lru<number, DisplayDocument>;
   /** Passages by chunk id (best chunks) and, under -1 - docId, documents' openings. */
   private readonly passages: Lru<number, string>;
+  /** Pages' attachment links (most documents have none: an empty list is kept too). */
+  private readonly links: Lru<number, AttachmentLink[]>;
 
   constructor(private readonly db: Db, capacity = 20_000) {
     this.docs = new Lru(capacity);
     this.passages = new Lru(capacity);
+    this.links = new Lru(capacity);
   }
 
   forget(docId: number): void {
     this.docs.delete(docId);
+    this.links.delete(docId);
     this.passages.delete(openingKey(docId));
+  }
+
+  /** Each page's attachment links, by document id (one query for those not cached). */
+  async attachments(docIds: readonly number[]): Promise<Map<number, AttachmentLink[]>> {
+    const out = new Map<number, AttachmentLink[]>();
+    const missing: number[] = [];
+    for (const id of docIds) {
+      const links = this.links.get(id);
+      if (links === undefined) missing.push(id);
+      else out.set(id, links);
+    }
+    if (missing.length === 0) return out;
+    const read = await attachmentLinksOf(this.db, missing);
+    for (const id of missing) {
+      const links = read.get(id) ?? [];
+      this.links.set(id, links);
+      out.set(id, links);
+    }
+    return out;
   }
 
   /** Rows by document id; documents withdrawn since they were ranked are absent. */

@@ -7,6 +7,7 @@ import type { DisplayCache } from './display-cache';
 import { DocAttributes } from './doc-attributes';
 import { DocumentKeys } from './document-keys';
 import { FollowLoop, type FollowLoopStatus } from './follow-loop';
+import { PolicyParts } from './policy-parts';
 import { RepostGroups } from './repost-groups';
 import { documentPrior } from './signals';
 
@@ -33,6 +34,8 @@ export class LibraryReplica {
   readonly attributes = new DocAttributes();
   /** Repost clusters by slot: one result per cluster (retrieval/search/repost-groups.ts). */
   readonly reposts = new RepostGroups();
+  /** Attachments shown as the page that published them (retrieval/search/policy-parts.ts). */
+  readonly parts = new PolicyParts();
   readonly sites = new SiteDirectory();
   readonly keys = new DocumentKeys();
   private readonly understanding: QueryUnderstanding;
@@ -97,6 +100,7 @@ export class LibraryReplica {
     if (previousSlot !== undefined) {
       this.keys.forget(previousSlot, doc.id);
       this.reposts.forget(previousSlot);
+      this.parts.forget(previousSlot);
     }
     if (doc.status !== 'active') {
       this.index.remove(doc.id);
@@ -105,6 +109,7 @@ export class LibraryReplica {
     const slot = this.index.upsert({ ...doc, prior: documentPrior(doc) });
     this.attributes.set(slot, doc);
     this.reposts.set(slot, doc);
+    this.parts.set(slot, doc);
     this.keys.add(slot, doc);
   }
 }

@@ -1,3 +1,4 @@
+import type { AttachmentLink } from '../../library/documents';
 /**
  * The retrieval seam: what search rendering (GET /v1/search) and answers both stand on, and what a
  * second search backend (OpenSearch, later) implements. One call: a request in, the query understood
@@ -96,6 +97,10 @@ export interface RetrievedDocument {
   pinnedBy?: PinReason;
   /** Its best passages, best first: today the best-matching chunk (or the opening when none matched). */
   passages: RetrievedPassage[];
+  /** The attachments the page publishes (附件), in page order: the page and these are one policy. */
+  attachments?: AttachmentLink[];
+  /** Set when the words matched one of those attachments: the passage is that attachment's. */
+  foundIn?: { title: string; url: string };
 }
 
 /** The query as understood once: what was searched, and why. */

@@ -153,7 +153,7 @@ export class SearchService implements Retriever {
     if (response.offset === 0 && !request.internal) {
       this.options.curation?.logQuery({
         query: query.original, normalized: query.normalized, site: request.site ?? null, resultCount: total,
-        correctedTo: query.correction?.applied ? query.correction.query : null, tookMs: response.tookMs,
+        correctedTo: query.correction?.applied ? query.correction.query : null, tookMs: response.tookMs, client: request.client ?? null,
       });
     }
     return response;
@@ -193,6 +193,7 @@ export class SearchService implements Retriever {
   /** What a platform-wide search for `terms` would count (one per repost cluster), for the no-results help. */
   private platformTotal(terms: WeightedTerm[]): number {
     const { matched } = this.index.search({ terms, limit: 1 });
+    this.replica.parts.collapseMatches(matched, this.index);
     this.reposts.collapseMatches(matched, []);
     return matched.count;
   }

@@ -9,6 +9,8 @@ export interface SearchRequest extends RetrievalRequest {
    * stays fast and the popular-queries log holds what people typed into search. Not an API parameter.
    */
   internal?: boolean;
+  /** The caller's address (api/client-address.ts), for the query log: hashed, kept raw only for a short window. Not an API parameter. */
+  client?: string;
 }
 
 export interface SearchResult {
@@ -37,6 +39,10 @@ export interface SearchResult {
    * one result per cluster, and these are the other copies (`count` exact, at most 10 `sites` listed).
    */
   reposts?: Reposts;
+  /** The page's attachments (附件), in page order: the page and its attachments are one policy. */
+  attachments?: Array<{ title: string; url: string }>;
+  /** Set when the words matched one of those attachments: the snippet is from that attachment. */
+  foundIn?: { title: string; url: string };
 }
 
 /** The other copies of a result: "另有 N 个网站转载". */

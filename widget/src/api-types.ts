@@ -108,6 +108,7 @@ export interface paths {
                             limit: number;
                             results: {
                                 id: string;
+                                /** @description plain text as published (it may hold < or &): show it as text, or use titleHtml */
                                 title: string;
                                 /** @description the title HTML-escaped, matched terms in <em> */
                                 titleHtml: string;
@@ -138,6 +139,16 @@ export interface paths {
                                         name: string;
                                         url?: string;
                                     }[];
+                                };
+                                /** @description the page's attachments (附件), in page order: the page and its attachments are one policy */
+                                attachments?: {
+                                    title: string;
+                                    url: string;
+                                }[];
+                                /** @description set when the words matched one of the page's attachments: the snippet is from that attachment */
+                                foundIn?: {
+                                    title: string;
+                                    url: string;
                                 };
                             }[];
                             /** @description counts by infoType, site, year, validity, topic, issuer */

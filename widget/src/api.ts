@@ -17,6 +17,12 @@ export class ApiError extends Error {
 /** What to tell a citizen for a failed call. */
 export function citizenMessage(status: number, code: string): string {
   if (code === 'EMPTY_QUERY') return '请输入要搜索的内容。';
+  // The site key's refusals (api/site-keys): the page's setup is wrong, not the reader's input.
+  if (code === 'ORIGIN_NOT_ALLOWED') return '本网站未获授权使用此搜索服务（站点密钥不允许当前网址），请联系网站管理员。';
+  if (code === 'SITE_KEY_REQUIRED') return '搜索框缺少站点密钥（site-key），暂时无法使用，请联系网站管理员。';
+  if (code === 'SITE_KEY_INVALID') return '搜索框的站点密钥无效或已停用，请联系网站管理员更新设置。';
+  if (code === 'SITE_KEY_SCOPE') return '搜索框的设置超出了站点密钥允许的范围，请联系网站管理员。';
+  if (code === 'CITIZEN_TOKEN_INVALID') return '您的登录状态已过期，请刷新页面或重新登录后再试。';
   if (status === 0) return '网络连接失败，请检查网络后重试。';
   if (status === -1) return '服务响应超时，请稍后重试。';
   if (status === 429) return '访问过于频繁，请稍等一分钟后再试。';
@@ -37,12 +43,30 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** What the host page gave the widget to send with its calls. */
+export interface ClientCredentials {
+  /** The site's public key (site-key attribute): sent as X-Zhiwen-Key on every call. */
+  siteKey?: string;
+  /** The signed-in citizen's token from the site's backend (citizen-token attribute): sent with questions and feedback (POST). */
+  citizenToken?: string;
+}
+
 /** The API's base URL (ending in /) and fetch with the widget's error handling. */
 export class ApiClient {
   readonly base: string;
 
-  constructor(base: string) {
+  constructor(base: string, private readonly credentials: ClientCredentials = {}) {
     this.base = base.endsWith('/') ? base : `${base}/`;
+  }
+
+  private headers(o: RequestOptions): Record<string, string> {
+    const { siteKey, citizenToken } = this.credentials;
+    return {
+      accept: o.accept ?? 'application/json',
+      ...(o.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(siteKey ? { 'x-zhiwen-key': siteKey } : {}),
+      ...(citizenToken && o.method === 'POST' ? { 'x-zhiwen-citizen': citizenToken } : {}),
+    };
   }
 
   url(path: string, query: RequestOptions['query'] = {}): string {
@@ -61,7 +85,7 @@ export class ApiClient {
     try {
       res = await fetch(this.url(path, o.query), {
         method: o.method ?? 'GET',
-        headers: { accept: o.accept ?? 'application/json', ...(o.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: this.headers(o),
         body: o.body === undefined ? undefined : JSON.stringify(o.body),
         signal: timeout.signal,
         credentials: 'omit',

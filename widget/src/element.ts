@@ -30,7 +30,9 @@ function savePref(name: Pref, on: boolean): void {
 }
 
 /**
- * <zhiwen-search site="9901000001" scope="region" api="https://zhiwen.example" placeholder="…" mode="search|ask" page-size="10" large contrast>
+ * <zhiwen-search site-key="zk_…" citizen-token="…" site="9901000001" scope="region" api="https://zhiwen.example" placeholder="…" mode="search|ask" page-size="10" large contrast>
+ * site-key: the site's public key (docs/site-keys.md), required on a page of another origin than the API;
+ * citizen-token: the signed-in citizen, signed by the site's backend (optional).
  * Search and 问一问 for a government site, in a shadow root. Events (bubbling, composed):
  * `zhiwen-search` {query, total, page} and `zhiwen-ask` {question, kind, answerId}.
  */
@@ -51,7 +53,10 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
       const root = this.attachShadow({ mode: 'open' });
       adoptStyles(root);
       const ctx: PanelContext = {
-        client: () => new ApiClient(this.getAttribute('api') || defaultApiBase),
+        client: () => new ApiClient(this.getAttribute('api') || defaultApiBase, {
+          siteKey: this.getAttribute('site-key') || undefined,
+          citizenToken: this.getAttribute('citizen-token') || undefined,
+        }),
         site: () => this.getAttribute('site') || undefined,
         scope: () => this.getAttribute('scope') || undefined,
         pageSize: () => Math.min(Math.max(Math.trunc(Number(this.getAttribute('page-size'))) || DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE),

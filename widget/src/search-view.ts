@@ -71,13 +71,28 @@ function repostsLine(r: SearchResult, base: string): HTMLElement | null {
   return line;
 }
 
+/** The page's 附件, each linking to its file; the one the words were found in says so. */
+function attachmentsLine(r: SearchResult, base: string): HTMLElement | null {
+  const files = r.attachments ?? [];
+  if (files.length === 0 && !r.foundIn) return null;
+  const line = el('p', { class: 'meta attachments' }, '附件：');
+  const listed = files.length > 0 ? files : [r.foundIn!];
+  listed.forEach((f, i) => {
+    const href = safeUrl(f.url, { base });
+    if (i > 0) line.append('；');
+    line.append(href ? el('a', { href }, f.title) : f.title);
+    if (r.foundIn?.url === f.url) line.append(el('span', { class: 'found-in' }, '（摘要出自此附件）'));
+  });
+  return line;
+}
+
 function resultItem(r: SearchResult, base: string): HTMLLIElement {
   const href = safeUrl(r.url, { base });
   const title = href ? highlighted('a', r.titleHtml, { href }) : highlighted('span', r.titleHtml);
   const heading = el('div', { class: 'title' }, title);
   if (r.current === false) heading.append(el('span', { class: 'badge', title: '该文件已废止或失效，仅供参考' }, '已失效'));
   const meta = [r.site?.name, r.infoType, r.docNumber, r.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
-  return el('li', {}, heading, el('div', { class: 'meta' }, meta), highlighted('p', r.snippet, { class: 'snippet' }), repostsLine(r, base));
+  return el('li', {}, heading, el('div', { class: 'meta' }, meta), highlighted('p', r.snippet, { class: 'snippet' }), attachmentsLine(r, base), repostsLine(r, base));
 }
 
 function pagination(res: SearchResponse, on: SearchViewHandlers): HTMLElement | null {

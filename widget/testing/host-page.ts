@@ -32,10 +32,11 @@ ${widget ? widget.split('\n')[1] : ''}
 
 /** Serves the host page on 127.0.0.1 (port 0), embedding the widget from apiOrigin with one tag. */
 export async function startHostPage(
-  apiOrigin: string, options: { attributes?: string; connectTo?: string[] } = {},
+  apiOrigin: string, options: { attributes?: string | (() => string); connectTo?: string[]; host?: string } = {},
 ): Promise<HostPage> {
-  const attributes = options.attributes ?? 'site="9901000001" scope="region"';
-  const embed = `<script src="${apiOrigin}/widget/zhiwen.js" async></script>\n<zhiwen-search ${attributes}></zhiwen-search>`;
+  // A function is read per request: a test can add the site key it makes once the page's origin is known.
+  const attributes = () => (typeof options.attributes === 'function' ? options.attributes() : options.attributes) ?? 'site="9901000001" scope="region"';
+  const embed = () => `<script src="${apiOrigin}/widget/zhiwen.js" async></script>\n<zhiwen-search ${attributes()}></zhiwen-search>`;
   const csp = [
     "default-src 'self'",
     `script-src 'self' ${apiOrigin}`,
@@ -45,7 +46,7 @@ export async function startHostPage(
   ].join('; ');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
-    const page = url.pathname === '/embed.html' ? body(embed) : url.pathname === '/plain.html' ? body('') : null;
+    const page = url.pathname === '/embed.html' ? body(embed()) : url.pathname === '/plain.html' ? body('') : null;
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(page);
@@ -60,7 +61,8 @@ export async function startHostPage(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    // options.host: the name the browser uses for it (localhost is another origin than 127.0.0.1).
+    origin: `http://${options.host ?? '127.0.0.1'}:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

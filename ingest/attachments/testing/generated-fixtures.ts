@@ -120,6 +120,31 @@ export async function docxToDoc(docx: Uint8Array): Promise<Buffer> {
   });
 }
 
+/** A workbook written by LibreOffice from rows (.xls, the container WPS's .et is too). */
+export async function rowsToXls(rows: string[][]): Promise<Buffer> {
+  return withToolFolder(async (dir) => {
+    const csv = rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
+    await writeFile(path.join(dir, 'in.csv'), csv);
+    // Import filter: comma, ", UTF-8 (76), from line 1.
+    await runTool('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--infilter=CSV:44,34,76,1', '--convert-to', 'xls', '--outdir', dir, 'in.csv'], { cwd: dir, timeoutSeconds: 120 });
+    return readFile(path.join(dir, 'in.xls'));
+  });
+}
+
+/** A presentation written by LibreOffice from slides of text lines, as .ppt (WPS's .dps is the same container) or .pptx. */
+export async function slidesToPresentation(slides: string[][], format: 'ppt' | 'pptx'): Promise<Buffer> {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const pages = slides.map((lines, i) =>
+    `<draw:page draw:name="p${i + 1}"><draw:frame svg:x="1cm" svg:y="1cm" svg:width="24cm" svg:height="12cm"><draw:text-box>${lines.map((l) => `<text:p>${escape(l)}</text:p>`).join('')}</draw:text-box></draw:frame></draw:page>`);
+  // Flat ODF (one XML file), which LibreOffice opens like any presentation.
+  const fodp = `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.presentation"><office:body><office:presentation>${pages.join('')}</office:presentation></office:body></office:document>`;
+  return withToolFolder(async (dir) => {
+    await writeFile(path.join(dir, 'in.fodp'), fodp);
+    await runTool('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, 'in.fodp'], { cwd: dir, timeoutSeconds: 120 });
+    return readFile(path.join(dir, `in.${format}`));
+  });
+}
+
 /** Character error rate: edit distance over the reference's length, whitespace ignored. */
 export function characterErrorRate(reference: string, read: string): number {
   const a = [...reference.replace(/\s+/gu, '')];

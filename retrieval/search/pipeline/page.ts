@@ -1,7 +1,8 @@
-import type { DisplayRow } from '../../../library/documents';
+import type { AttachmentLink, DisplayRow } from '../../../library/documents';
 import type { MatchSet } from '../../lexical';
 import { documentUrl } from '../../documents';
 import type { DisplayCache } from '../display-cache';
+import type { FoundInAttachment } from '../policy-parts';
 import type { LibraryReplica } from '../replica';
 import { REPOST_SITES_SHOWN } from '../reposts';
 import type { FoundBy, RetrievedDocument } from '../retrieval';
@@ -12,22 +13,24 @@ import type { PlannedSearch } from './plan';
 
 /** Step 5: the requested page, and the match set counted as results are shown. */
 export interface Page {
-  entries: RankedHit[];
+  /** `foundIn`: the attachment whose passage matched, where the entry shows its page (policy-parts.ts). */
+  entries: Array<RankedHit & { foundIn?: FoundInAttachment }>;
   /** Every matched document, one per repost cluster (under the copy shown), pins included. */
   matched: MatchSet;
 }
 
 /**
- * One result per repost cluster (the lexical pool holds distinct clusters; pins and vector hits may
- * repeat one), then the page. Pinned documents count as matches even when none of the query's words
+ * One result per policy (an attachment shows as its page) and per repost cluster (the lexical pool
+ * holds distinct clusters; pins and vector hits may repeat one), then the page. Pinned documents count as matches even when none of the query's words
  * is in them; totals and facets count results as shown, one per cluster under the copy the page shows.
  */
 export function cutPage(planned: PlannedSearch, ranked: RankedHit[], fused: FusedRanking, replica: LibraryReplica): Page {
   const { offset, limit } = planned;
-  const deduped = replica.reposts.dedupe(ranked);
+  const deduped = replica.reposts.dedupe(replica.parts.group(ranked, replica.index));
   const entries = deduped.slice(offset, offset + limit);
   const matched = fused.matched;
   for (const r of ranked) if (r.by) matched.add(r.hit.docSlot);
+  replica.parts.collapseMatches(matched, replica.index);
   replica.reposts.collapseMatches(matched, deduped.slice(0, offset + limit));
   return { entries, matched };
 }
@@ -59,18 +62,23 @@ export async function loadPage(
   );
   const rows = await display.rows([
     ...entries.map((p) => ({ docId: p.hit.docId, chunkId: p.hit.bestChunkId })),
+    ...entries.flatMap((p) => (p.foundIn ? [p.foundIn] : [])),
     ...othersAll.flatMap((ids) => ids.slice(0, REPOST_SITES_SHOWN)).map((docId) => ({ docId, chunkId: -1 })),
   ]);
+  const attachments = await display.attachments(entries.map((p) => p.hit.docId));
   const documents: RetrievedDocument[] = [];
   const others: number[][] = [];
-  entries.forEach(({ hit, by }, i) => {
+  entries.forEach(({ hit, by, foundIn }, i) => {
     const row = rows.get(hit.docId);
     if (!row) return; // withdrawn between index and fetch
     const d = row.doc;
+    // Found by an attachment's words: the page shows with the attachment's passage.
+    const part = foundIn ? rows.get(foundIn.docId) : undefined;
+    const matchedId = foundIn?.docId ?? hit.docId;
     const foundBy: FoundBy[] = [];
     if (by) foundBy.push(by);
-    if (fused.lexicalIds.has(hit.docId)) foundBy.push('lexical');
-    if (fused.vectorIds.has(hit.docId)) foundBy.push('vector');
+    if (fused.lexicalIds.has(matchedId)) foundBy.push('lexical');
+    if (fused.vectorIds.has(matchedId)) foundBy.push('vector');
     documents.push({
       id: hit.docId,
       externalId: d.externalId,
@@ -87,9 +95,19 @@ export async function loadPage(
       score: hit.score,
       foundBy,
       ...(by ? { pinnedBy: by } : {}),
-      passages: [{ chunkId: hit.bestChunkId >= 0 ? hit.bestChunkId : null, text: row.passage }],
+      passages: part
+        ? [{ chunkId: foundIn!.chunkId >= 0 ? foundIn!.chunkId : null, text: part.passage }]
+        : [{ chunkId: hit.bestChunkId >= 0 ? hit.bestChunkId : null, text: row.passage }],
+      ...(attachments.get(hit.docId)?.length ? { attachments: attachments.get(hit.docId) } : {}),
+      ...(part ? { foundIn: foundInAttachment(part.doc, attachments.get(hit.docId), options.publicBase) } : {}),
     });
     others.push(othersAll[i]);
   });
   return { documents, others, rows };
+}
+
+/** The attachment a page was found by, named as the page links it (附件1：…) rather than by its file name. */
+function foundInAttachment(doc: DisplayRow['doc'], links: readonly AttachmentLink[] | undefined, publicBase?: string): { title: string; url: string } {
+  const url = documentUrl(doc, publicBase);
+  return { title: links?.find((l) => l.url === doc.url)?.title ?? doc.title, url };
 }

@@ -30,6 +30,8 @@ export function renderResults(page: LoadedPage, terms: readonly string[], sites:
       score: Math.round(doc.score * 1000) / 1000,
       ...(doc.pinnedBy ? { matchedBy: doc.pinnedBy } : {}),
       ...(reposts ? { reposts } : {}),
+      ...(doc.attachments ? { attachments: doc.attachments } : {}),
+      ...(doc.foundIn ? { foundIn: doc.foundIn } : {}),
     };
   });
 }
