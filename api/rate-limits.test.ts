@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../cli/config';
 import { upsertSite } from '../library/documents';
 import { createSiteKey } from '../library/site-keys';
 import { openLibrary, type Db } from '../library/store';
@@ -114,5 +115,10 @@ describe('rate limits per client (behind trusted proxies) and per site key', () 
       expect(() => parseTrustedProxies(bad)).toThrow(new RegExp(`"${bad.replace(/[./]/g, '\\$&')}" is not an IP address`));
     }
     expect(() => parseTrustedProxies('0.0.0.0/0')).toThrow(/trusts every address/);
+    // cli/config.ts reads the settings through it: a bad entry stops the start.
+    expect(readConfig({ ZHIWEN_TRUSTED_PROXIES: '10.0.0.2,fd00::/8' }).trustedProxies).toEqual(['10.0.0.2/32', 'fd00::/8']);
+    expect(() => readConfig({ ZHIWEN_TRUSTED_PROXIES: '10.0.0.2,proxy' })).toThrow(/ZHIWEN_TRUSTED_PROXIES: "proxy"/);
+    expect(() => readConfig({ ZHIWEN_RATE_LIMIT_PER_KEY_PER_MINUTE: '-1' })).toThrow(/ZHIWEN_RATE_LIMIT_PER_KEY_PER_MINUTE/);
+    expect(() => readConfig({ ZHIWEN_RAW_ADDRESS_HOURS: '0' })).toThrow(/ZHIWEN_RAW_ADDRESS_HOURS/);
   });
 });

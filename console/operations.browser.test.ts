@@ -9,9 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../library/accounts';
+import { recordQuarantine } from '../library/documents';
 import { InvalidRecordError } from '../library/errors';
 import { openJobQueue, type JobQueue, type JobWorker } from '../ingest/jobs';
 import { TEST_REDIS_URL } from '../ingest/jobs/testing/backends';
+import { loadSampleLibrary } from '../ingest/sample/load-sample';
 import { FAQ_QUESTION, openUsageFixture, PASSWORD, SAMPLE, type UsageFixture } from '../api/testing/usage-fixture';
 import { ensureChartsBundle } from './charts/build';
 import { ensureConsoleBundle } from './build';
@@ -34,7 +36,7 @@ describe.skipIf(!hasChromium)('the operators\' console pages in Chromium', () =>
 
   beforeAll(async () => {
     const [consoleBundle, charts] = await Promise.all([ensureConsoleBundle(), ensureChartsBundle()]);
-    f = await openUsageFixture({
+    f = await openUsageFixture(loadSampleLibrary, {
       app: { consoleFile: consoleBundle.file, chartsFile: charts.file },
       parts: { queueBoard: { redisUrl: TEST_REDIS_URL, prefix, queues: [QUEUE] } },
     });
@@ -178,6 +180,27 @@ describe.skipIf(!hasChromium)('the operators\' console pages in Chromium', () =>
     await find.getByLabel('查找文件').fill('居住证');
     await find.getByRole('button', { name: '查找' }).click();
     await expect(page.getByRole('link', { name: '示例市居住证办理须知' }).count()).resolves.toBeGreaterThan(0);
+    // The quarantine: two documents held back by screening; one released, one rejected with a reason.
+    for (const id of ['sample-008', 'sample-009']) {
+      const { rows } = await f.db.query<{ id: number; content_hash: string }>('SELECT id, content_hash FROM documents WHERE external_id = $1', [id]);
+      await recordQuarantine(f.db, rows[0].id, { reason: '含密级标识', marks: ['内部'] }, rows[0].content_hash);
+      await f.db.query("UPDATE documents SET status = 'quarantined' WHERE id = $1", [rows[0].id]); // as ingest's screening leaves it
+    }
+    await page.reload();
+    const held = page.getByRole('region', { name: '隔离文件' });
+    await held.waitFor();
+    await page.getByRole('button', { name: '放行 网友留言答复：小区周边道路夜间施工噪音扰民问题' }).click();
+    await expect.poll(() => page.getByRole('region', { name: '隔离文件' }).locator('tr', { hasText: '小区周边道路' }).textContent(), { timeout: 10_000 }).toContain('已放行');
+    await page.getByRole('button', { name: '驳回 示例市住房公积金提取管理办法' }).click();
+    await page.getByRole('dialog').getByLabel('驳回理由').fill('涉密，不予公开');
+    await page.getByRole('dialog').getByRole('button', { name: '驳回' }).click();
+    await expect.poll(() => page.getByRole('region', { name: '隔离文件' }).locator('tr', { hasText: '公积金' }).textContent(), { timeout: 10_000 }).toContain('已驳回');
+    const states = await f.db.query<{ external_id: string; released_by: string | null; reject_reason: string | null }>(
+      'SELECT d.external_id, q.released_by, q.reject_reason FROM document_quarantine q JOIN documents d ON d.id = q.document_id ORDER BY 1');
+    expect(states.rows).toEqual([
+      { external_id: 'sample-008', released_by: 'ops', reject_reason: null },
+      { external_id: 'sample-009', released_by: null, reject_reason: '涉密，不予公开' },
+    ]);
     await shot(page, 'ops-library');
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidRecordError } from '../../library/errors';
 import { openJobQueue, type JobQueue, type JobWorker } from '../../ingest/jobs';
 import { TEST_REDIS_URL } from '../../ingest/jobs/testing/backends';
+import { loadSampleLibrary } from '../../ingest/sample/load-sample';
 import { openUsageFixture, type UsageFixture } from '../testing/usage-fixture';
 
 const QUEUE = 'zhiwen-ingest';
@@ -30,7 +31,7 @@ describe('the queue board (bull-board at /console/queues/)', () => {
   let jobId: string;
 
   beforeAll(async () => {
-    f = await openUsageFixture({ parts: { queueBoard: { redisUrl: TEST_REDIS_URL, prefix, queues: [QUEUE] } } });
+    f = await openUsageFixture(loadSampleLibrary, { parts: { queueBoard: { redisUrl: TEST_REDIS_URL, prefix, queues: [QUEUE] } } });
     admin = await f.person('queue-admin', [{ role: 'platform_admin', siteId: null }]);
     editor = await f.person('queue-editor', [{ role: 'editor', siteId: null }]);
     queue = openJobQueue(QUEUE, { redisUrl: TEST_REDIS_URL, prefix, attempts: 1 });
@@ -104,7 +105,7 @@ describe('the queue board (bull-board at /console/queues/)', () => {
 describe('the queue board without Redis', () => {
   let f: UsageFixture;
   beforeAll(async () => {
-    f = await openUsageFixture();
+    f = await openUsageFixture(loadSampleLibrary);
   }, 60_000);
   afterAll(async () => {
     await f?.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSampleLibrary } from '../../ingest/sample/load-sample';
 import { FAQ_QUESTION, openUsageFixture, SAMPLE, type UsageFixture } from '../testing/usage-fixture';
 
 interface Figures { searches: number; zeroResultSearches: number; asks: number; answered: number; faqHits: number; declines: number; helpful: number; unhelpful: number; zeroResultRate: number | null; answerRate: number | null; faqHitRate: number | null; satisfaction: number | null }
@@ -17,7 +18,7 @@ describe('usage analytics (/v1/admin/analytics) over traffic sent through the ap
   };
 
   beforeAll(async () => {
-    f = await openUsageFixture();
+    f = await openUsageFixture(loadSampleLibrary);
     admin = await f.person('ops-admin', [{ role: 'platform_admin', siteId: null }]);
     districtAdmin = await f.person('district-admin', [{ role: 'site_admin', siteId: await f.siteId(SAMPLE.district) }]);
     editor = await f.person('city-editor', [{ role: 'editor', siteId: await f.siteId(SAMPLE.city) }]);

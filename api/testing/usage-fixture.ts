@@ -1,10 +1,9 @@
-// Test helper: the sample city served by a real app, with accounts, and traffic sent through its own
+// Test helper: a seeded library (the sample city) served by a real app, with accounts, and traffic sent through its own
 // routes (searches, asks, feedback), so analytics tests read what the API really logged.
 import type { FastifyInstance } from 'fastify';
-import { createAccount, grantRole, signIn, type Actor, type Grant } from '../../library/accounts';
+import { createAccount, grantRole, signIn, type Actor, type Role } from '../../library/accounts';
 import { createEntry, transitionEntry } from '../../library/consultation';
 import { openLibrary, type Db } from '../../library/store';
-import { loadSampleLibrary } from '../../ingest/sample/load-sample';
 import { Curation } from '../../retrieval/curation';
 import { SearchService } from '../../retrieval/search';
 import { buildApp, type AppOptions } from '../app';
@@ -22,7 +21,7 @@ export interface UsageFixture {
   curation: Curation;
   siteId(code: string): Promise<number>;
   /** Signs in a new account with these grants; resolves to its bearer headers. */
-  person(username: string, grants: Grant[]): Promise<Record<string, string>>;
+  person(username: string, grants: Array<{ role: Role; siteId: number | null }>): Promise<Record<string, string>>;
   search(q: string, site?: string): Promise<number>;
   ask(question: string, site?: string): Promise<{ answerId: string; kind: string }>;
   feedback(answerId: string, helpful: boolean): Promise<void>;
@@ -31,11 +30,16 @@ export interface UsageFixture {
   close(): Promise<void>;
 }
 
+/**
+ * `seed` loads the library first: the sample city (ingest/sample's loadSampleLibrary, passed in by the
+ * test, since api/ never imports ingest outside tests).
+ */
 export async function openUsageFixture(
+  seed: (db: Db) => Promise<unknown>,
   options: { app?: AppOptions; parts?: Partial<ServiceParts> } = {},
 ): Promise<UsageFixture> {
   const db = await openLibrary();
-  await loadSampleLibrary(db);
+  await seed(db);
   // A published entry, so an ask can be answered from the knowledge base (kind faq).
   const entry = await createEntry(db, { question: FAQ_QUESTION, answerHtml: '<p>携带身份证到社保经办窗口挂失补办。</p>', scope: 'platform' }, 'author');
   await transitionEntry(db, entry.id, 'submit', 'author');

@@ -13,7 +13,7 @@ import { fetchPassageDocuments } from '../../library/consultation';
 import { upsertDocument } from '../../library/documents';
 import { openLibrary } from '../../library/store';
 import { answerProbability, DECLINE_MODEL, namedLawMissing } from '../../retrieval/answer/decline';
-import { answerPart, extractAnswer, pickAnswer, scoreSentences, topCandidates, type ExtractiveOptions, type ScoredSentence, type RetrievedDocument } from '../../retrieval/answer/extractive';
+import { answerPart, pickAnswer, scoreSentences, topCandidates, type ExtractiveOptions, type ScoredSentence, type RetrievedDocument } from '../../retrieval/answer/extractive';
 import { ExtractiveGenerator } from '../../retrieval/answer/extractive-generator';
 import { readQuestion } from '../../retrieval/answer/question-kind';
 import { quotableChunks } from '../../retrieval/answer/sentences';

@@ -14,7 +14,7 @@ export const SEMANTIC_ANSWER = {
   /** × cosine(question, candidate's answer part), added to its score. 0.3–2 measured; 1 best. */
   weight: 1,
   /** Decline when the best candidate's cosine is below `cosine` and the decline model's probability below `probability`. */
-  declineBelow: { cosine: 0.87, probability: 0.7 },
+  declineBelow: { cosine: 0.86, probability: 0.8 },
 } as const;
 
 export interface SemanticScores {

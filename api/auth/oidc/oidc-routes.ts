@@ -4,7 +4,7 @@ import { accountForOidc, OIDC_LOGIN_MINUTES, openSession, savePendingOidcLogin, 
 import { ZhiwenError, zhiwenError } from '../../../library/errors';
 import type { Db } from '../../../library/store';
 import { LOGIN } from '../../schemas/auth';
-import { responds } from '../../schemas/common';
+import { ERROR_RESPONSES, responds } from '../../schemas/common';
 import { originOf } from '../request-context';
 import type { OidcClient } from './oidc-client';
 
@@ -45,7 +45,7 @@ export function registerOidcRoutes(app: FastifyInstance, db: Db, client: OidcCli
     schema: {
       summary: 'Sign in through the unified identity (统一身份认证): redirects to the provider', tags,
       querystring: { type: 'object', additionalProperties: false, properties: { returnTo: RETURN_TO } },
-      response: { 302: { type: 'null', description: 'to the provider\'s authorization endpoint' }, ...responds(LOGIN, 200) },
+      response: { 302: { type: 'null', description: 'to the provider\'s authorization endpoint' }, ...ERROR_RESPONSES },
     },
   }, async (request, reply) => {
     const started = await configured().start();
