@@ -55,6 +55,10 @@ describe('rate limits per client (behind trusted proxies) and per site key', () 
     expect((await hit(app, PROXY, '1.2.3.4, 198.51.100.7')).statusCode).toBe(429);
     // Two trusted hops (an inner proxy at 192.168.1.5): the client is the address before them.
     expect((await hit(app, PROXY, '198.51.100.7, 192.168.1.5')).statusCode).toBe(429);
+    // A widget on a host page can read why (refused before the site-key check, so it must say so itself).
+    const fromPage = await hit(app, PROXY, '198.51.100.7', { origin: 'https://rl.example.gov.cn' });
+    expect(fromPage.statusCode).toBe(429);
+    expect(fromPage.headers['access-control-allow-origin']).toBe('https://rl.example.gov.cn');
   });
 
   it('does not let an untrusted peer buy a new budget with a forged X-Forwarded-For', async () => {

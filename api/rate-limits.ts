@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { zhiwenError } from '../library/errors';
+import { allowOrigin, classifyPath } from './site-keys/cross-origin';
 import { clientNetwork } from '../library/rules/client-network';
 
 /** The API's request budgets; cli/config.ts reads them once. */
@@ -51,6 +52,9 @@ async function spend(limit: Limiter, buckets: WeakMap<FastifyRequest, string>, r
   if (result.isAllowed) return;
   if (result.isExceeded) {
     reply.header('retry-after', result.ttlInSeconds);
+    // Refused before the site-key hook: let a widget on another origin read why (the body holds no data).
+    const origin = request.headers.origin;
+    if (typeof origin === 'string' && origin && classifyPath(request.url.split('?')[0]) === 'public') allowOrigin(reply, origin);
     throw zhiwenError('RATE_LIMITED', who, `${result.ttlInSeconds} s`);
   }
   reply.header('x-ratelimit-limit', result.max).header('x-ratelimit-remaining', result.remaining).header('x-ratelimit-reset', result.ttlInSeconds);

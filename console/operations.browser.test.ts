@@ -96,8 +96,8 @@ describe.skipIf(!hasChromium)('the operators\' console pages in Chromium', () =>
     // ECharts' aria description lists each series' values: today's searches are the ones sent above.
     const description = await traffic.getAttribute('aria-label');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(5, 10);
-    expect(description).toContain('搜索');
-    expect(description).toMatch(new RegExp(`${today}的数据是\\d+，${todaySearches}；`));
+    expect(description).toContain(`${today} 搜索${todaySearches}次、无结果1次、提问2次`);
+    expect(await page.locator('#chart-answers').getAttribute('aria-label')).toContain(`${today} 问答库命中1次、文件作答0次、推荐相似问0次、拒答/转人工1次`);
     for (const id of ['#chart-answers', '#chart-rates']) expect(await page.locator(`${id} svg path`).count()).toBeGreaterThan(3);
     expect(await page.locator('.kpi').filter({ hasText: '搜索次数' }).textContent()).toContain(String(todaySearches));
     await expect(page.getByRole('region', { name: '无结果查询：可补充同义词或问答' }).textContent()).resolves.toContain('火星移民签证');

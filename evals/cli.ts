@@ -10,6 +10,7 @@ import type { HttpBenchResult, RunningServer } from './bench';
 import { scaleBench } from './bench/scale-bench';
 import { formatIngestBench, ingestBench } from './bench/ingest-bench';
 import { formatOcrBench, ocrBench } from './bench/ocr-bench';
+import { formatWidgetSize, widgetSize } from './bench/widget-size';
 import { loadCorpus } from './data';
 import { runQuality } from './quality';
 import type { IndexMode } from './quality';
@@ -141,7 +142,9 @@ async function main(argv: string[]): Promise<void> {
   if (ingest) log(formatIngestBench(ingest));
   const ocr = values['ocr-pages'] ? await ocrBench(positiveInt(values['ocr-pages'], 5, 'ocr-pages')) : undefined;
   if (ocr) log(formatOcrBench(ocr));
-  const report: BenchReport = { baselines, http, httpNote, scale, ingest, ocr };
+  const widget = await widgetSize();
+  log(formatWidgetSize(widget));
+  const report: BenchReport = { baselines, http, httpNote, scale, ingest, ocr, widget };
   const markdown = benchMarkdown(report, stamp);
   console.log(markdown);
   const files = await writeReport(outDir, { name: 'bench', markdown, json: { stamp, ...report }, charts: { 'bench-latency.svg': latencyChart(report) } });

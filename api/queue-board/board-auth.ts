@@ -38,8 +38,10 @@ export function boardGuard(db: Db, legacyAdminToken: string | undefined) {
       const fromCookie = cookieSecret(request);
       // The iframe sends the cookie; the one credential path reads it as the bearer it is.
       if (fromCookie && request.headers.authorization === undefined) request.headers.authorization = `Bearer ${fromCookie}`;
-      const { principal } = await creds.resolve(request);
+      const { principal, kind } = await creds.resolve(request);
       authorize(await siteTree(db), principal, 'platform.manage', null);
+      request.principal = principal; // for the audit entry of a write (board-audit.ts)
+      request.credentialKind = kind;
     } catch (err) {
       if (!(err instanceof ZhiwenError)) throw err;
       await reply.status(STATUS_BY_KIND[errorKind(err.code)]).type('application/json; charset=utf-8')

@@ -8,6 +8,7 @@ import { zhiwenError } from '../../library/errors';
 import type { Db } from '../../library/store';
 import { BOARD_QUEUE_SESSION } from '../schemas/admin';
 import { responds } from '../schemas/common';
+import { auditBoardWrites } from './board-audit';
 import { BOARD_PATH, boardCookie, boardGuard } from './board-auth';
 
 /**
@@ -30,7 +31,7 @@ const COOKIE_MAX_AGE_S = 12 * 3600;
  * bull-board at /console/queues/ (waiting, active, delayed, failed = our dead letters with their
  * reasons; retry, remove) for platform admins, and POST /v1/admin/queue-board/session, which hands
  * the console's session to the board as a path-scoped HttpOnly cookie (an iframe sends no header).
- * Rejected: writing our own queue UI (bull-board is maintained by BullMQ's users and knows its states).
+ * Its writes are audited (board-audit.ts). Rejected: writing our own queue UI (bull-board is maintained by BullMQ's users and knows its states).
  */
 export async function registerQueueBoard(app: FastifyInstance, db: Db, options: QueueBoardOptions | undefined, legacyAdminToken?: string): Promise<void> {
   const redisUrl = options?.redisUrl;
@@ -63,6 +64,7 @@ export async function registerQueueBoard(app: FastifyInstance, db: Db, options: 
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', guard);
+    auditBoardWrites(scope, db);
     await scope.register(server.registerPlugin(), { prefix: BOARD_PATH });
   });
   app.addHook('onClose', async () => {

@@ -87,6 +87,10 @@ describe('the queue board (bull-board at /console/queues/)', () => {
     }, 'the retried job to complete');
     expect(done.state).toBe('completed');
     expect((await queue.counts()).dead).toBe(0);
+    // Like every admin write, the retry is in the audit log: who, what, when.
+    const { rows } = await f.db.query<{ action: string; target_kind: string; target_id: string; actor_name: string }>(
+      "SELECT action, target_kind, target_id, actor_name FROM audit_log WHERE action LIKE 'queue.%'");
+    expect(rows).toEqual([{ action: 'queue.job_retry', target_kind: 'job', target_id: `${QUEUE}/${jobId}`, actor_name: 'queue-admin' }]);
   });
 
   it('refuses everyone else: no credential 401, an editor 403, a forged cookie 401; never a 500', async () => {

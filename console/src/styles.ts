@@ -41,6 +41,7 @@ h1:focus { outline: none; }
 .nav a[aria-current=page] { border-left-color: var(--accent); background: #fbeeed; color: var(--accent-dark); font-weight: 700; }
 main { flex: 1; min-width: 0; padding: 1.2em 1.5em 3em; }
 main:focus { outline: none; }
+.panel > h2:first-child, .panel > h3:first-child { margin-top: 0; }
 .panel { background: var(--bg); border: 1px solid var(--soft); border-radius: .5em; padding: 1em 1.2em; margin: 0 0 1em; }
 
 .primary, .secondary, .danger { border-radius: .4em; padding: .4em 1em; min-height: 44px; cursor: pointer; white-space: nowrap; }

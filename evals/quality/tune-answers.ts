@@ -5,6 +5,12 @@
  * by the harness's own measures (evaluateAnswers), on the tuning half (sha1(qid) even) and held out.
  *
  *   npx tsx evals/quality/tune-answers.ts [corpusDir] [--lib .tmp/tune-lib]
+ *   TUNE_VARIANTS='[{"name":"a","extractive":{"kindWeight":0.2}},{"name":"b","semanticWeight":1}]'  settings to score (Variant)
+ *   TUNE_EMBED=3 (+ ZHIWEN_EMBED_URL, ZHIWEN_EMBED_MODEL, ZHIWEN_EMBED_INPUT_TYPE=1)  the semantic check's cosines
+ *   TUNE_DIAG=.tmp/diag.jsonl  per question: gold document's rank, cited rank, oracle sentence ranks, answer
+ *
+ * The library folder is reused as it is: delete it after the corpus or the ingest path changes.
+ * Results of 2026-12-03: evals/results/answers-tuning.md.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

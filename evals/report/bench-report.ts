@@ -9,6 +9,7 @@ import { mib, ms, table } from './table';
 import type { ScaleBenchRow } from '../bench/scale-bench';
 import { formatIngestBench, type IngestBenchResult } from '../bench/ingest-bench';
 import { formatOcrBench, type OcrBenchResult } from '../bench/ocr-bench';
+import { formatWidgetSize, type WidgetSizeResult } from '../bench/widget-size';
 
 export interface BenchReport {
   baselines: BaselineBenchResult[];
@@ -21,6 +22,8 @@ export interface BenchReport {
   ingest?: IngestBenchResult;
   /** OCR seconds per page and character error rate on generated scans (`--ocr-pages`). */
   ocr?: OcrBenchResult;
+  /** The widget bundle's raw and gzipped bytes (always measured: it takes a moment). */
+  widget?: WidgetSizeResult;
 }
 
 const sizeLabel = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
@@ -71,6 +74,10 @@ export function benchMarkdown(b: BenchReport, stamp: Stamp): string {
     '## OCR of scans (`--ocr-pages`)',
     '',
     b.ocr ? ['```', formatOcrBench(b.ocr), '```'].join('\n') : 'not run: pass --ocr-pages 5',
+    '',
+    '## Widget size (widget/build.ts bundle)',
+    '',
+    b.widget ? formatWidgetSize(b.widget) : 'not measured',
     '',
     '## Data files',
     '',

@@ -32,7 +32,7 @@ const split = (s: string): string[] => (s ? s.split(' ') : []);
  * Documents changed after `afterSeq`, oldest change first, with their chunk tokens. Replicas call it
  * repeatedly with the last sequence they saw, so a new document reaches every replica within seconds.
  */
-export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize = 2000): Promise<IndexFeedDocument[]> {
+export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize = 2000, withChunks = true): Promise<IndexFeedDocument[]> {
   const docs = await db.query<{
     id: number; external_id: string; title: string; change_seq: string | number; status: IndexFeedDocument['status']; site_id: number;
     info_type: string; topic: string | null; issuer: string | null; validity: string;
@@ -49,7 +49,8 @@ export async function readIndexFeed(db: Queryable, afterSeq: number, batchSize =
   );
   if (docs.rows.length === 0) return [];
   const ids = docs.rows.map((d) => Number(d.id));
-  const chunks = await db.query<{ id: number; document_id: number; ordinal: number; tokens: string }>(
+  // withChunks false: every document with `chunks: []` (a replica restored from an index snapshot needs only the rest).
+  const chunks = !withChunks ? { rows: [] } : await db.query<{ id: number; document_id: number; ordinal: number; tokens: string }>(
     `SELECT id, document_id, ordinal, tokens FROM chunks WHERE document_id = ANY($1::bigint[]) ORDER BY document_id, ordinal`,
     [ids],
   );

@@ -66,6 +66,18 @@ export class FieldNorms {
     return this.epochNorm(len, this.epochAvgChunk);
   }
 
+  /** The live lengths' sums again from the columns (after a snapshot restored them); norms are refreshed at the next query. */
+  recount(docAlive: Uint8Array, docCount: number, firstChunk: Int32Array, chunkCount: Int32Array): void {
+    this.titleLenSum = 0;
+    this.chunkLenSum = 0;
+    for (let d = 0; d < docCount; d++) {
+      if (docAlive[d] !== 1) continue;
+      this.titleLenSum += this.titleLen[d];
+      for (let c = firstChunk[d]; c < firstChunk[d] + chunkCount[d]; c++) this.chunkLenSum += this.chunkLen[c];
+    }
+    this.stale = true;
+  }
+
   /** Takes a removed document's title and chunks out of the averages. */
   remove(slot: number, firstChunk: number, chunks: number): void {
     this.titleLenSum -= this.titleLen[slot];

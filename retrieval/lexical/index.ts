@@ -1,6 +1,7 @@
 export { LexicalIndex } from './lexical-index';
 export { MatchSet } from './match-set';
 export type { IndexedDocument, LexicalHit, LexicalIndexOptions, LexicalQuery, WeightedTerm } from './types';
+export type { SegmentImage, SegmentMeta, StoredArray } from './segment-snapshot';
 export { DEFAULT_BM25, idf, bm25TermScore } from './bm25';
 export type { Bm25Params } from './bm25';
 export { Interner } from './interner';

@@ -4,11 +4,13 @@ import { MatchCollector } from './match-collector';
 import type { MatchSet } from './match-set';
 import { MaxScoreScorer } from './max-score';
 import { Segment } from './segment';
+import { imageOfSegment, restoreSegment, type SegmentImage } from './segment-snapshot';
 import { weighTerms } from './term-bounds';
 import { TopHitsCollector } from './top-hits-collector';
 import type { IndexedDocument, LexicalHit, LexicalIndexOptions, LexicalQuery, ScoringModel } from './types';
 
 export type { IndexedDocument, LexicalHit, LexicalIndexOptions, LexicalQuery, WeightedTerm } from './types';
+export type { SegmentImage } from './segment-snapshot';
 
 /**
  * In-memory BM25 over two fields: titles (one per document) and bodies (one per chunk; a document
@@ -78,6 +80,16 @@ export class LexicalIndex {
    */
   settle(): void {
     this.segment.settle();
+  }
+
+  /** A copy of the stored index for a snapshot (retrieval/search/snapshot), safe to write out while the index changes. */
+  image(): SegmentImage {
+    return imageOfSegment(this.segment);
+  }
+
+  /** Fills this empty index from a snapshot's image; throws when the image is inconsistent. */
+  restore(image: SegmentImage): void {
+    restoreSegment(this.segment, image);
   }
 
   /** Number of live documents (title) and chunks (body) that contain the term (for query term weighting). */

@@ -58,6 +58,13 @@ export class Segment {
     return this.slotById.get(docId);
   }
 
+  /** After a snapshot's columns were put in place (segment-snapshot.ts): the id map and the norms' sums, from the columns. */
+  reindexAfterRestore(): void {
+    this.slotById.clear();
+    for (let s = 0; s < this.docCount; s++) if (this.docAlive[s] === 1) this.slotById.set(this.docIds[s], s);
+    this.norms.recount(this.docAlive, this.docCount, this.docFirstChunk, this.docChunkCount);
+  }
+
   /** Adds a document, replacing any earlier version with the same id. Returns its slot. */
   upsert(doc: IndexedDocument): number {
     this.remove(doc.id);

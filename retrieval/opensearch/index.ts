@@ -84,5 +84,7 @@ export async function openOpenSearchServing(db: Db, options: SearchServiceOption
   if (!(await openSearchReachable(url, 5000))) throw zhiwenError('SEARCH_BACKEND_UNAVAILABLE', url, 'no answer to GET /_cluster/health within 5 s');
   const client = openSearchClient(url);
   const indexer = new OpenSearchIndexer(db, client, { alias });
+  // The alias exists before the first query (serve's warm-up search), empty until the writes catch up.
+  await indexer.ensureTarget();
   return { search: new OpenSearchSearchService(db, { ...searchOptions, client, alias }), indexer };
 }

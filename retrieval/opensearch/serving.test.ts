@@ -97,6 +97,16 @@ describe.skipIf(!corpusAvailable || !nodeUp)('zhiwen serve on OpenSearch: /v1/se
     expect(count.body.count).toBe(rows[0].n);
   });
 
+  it('answers a search made before the first write (serve warms up before catching up): nothing found, no error', async () => {
+    const fresh = await createSearchService(db, { kind: 'opensearch', url, alias: `zhiwen-fresh-${randomUUID().slice(0, 8)}` });
+    try {
+      await fresh.search.sync();
+      expect((await fresh.search.search({ q: '疫情防控' })).total).toBe(0);
+    } finally {
+      await fresh.opensearch!.drop();
+    }
+  });
+
   it('answers GET /v1/search in the order OpenSearch ranks, the order the embedded index ranks with the same scoring', async () => {
     const q = '疫情防控';
     const res = await app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent(q)}&limit=10` });

@@ -99,6 +99,17 @@ export class Vocabulary {
     this.snapshot = this.assemble([], [], new Map(), new Map(), new Segmenter(this.readings));
   }
 
+  /**
+   * Body words as observe() would have collected them from these tokens in this order (a replica
+   * restored from a snapshot passes its index's body terms, which hold no chunk text).
+   */
+  seedBodyTerms(tokens: Iterable<string>): void {
+    for (const t of tokens) {
+      if (this.bodyTerms.size >= this.options.maxBodyTerms) return;
+      if (t.length >= MIN_BODY_WORD && t.length <= MAX_BODY_WORD && isHan(t)) this.bodyTerms.add(t);
+    }
+  }
+
   /** Counts a document's title in (and its previous version's out). */
   observe(doc: ObservedDocument, previous?: { title: string; titleTokens?: readonly string[] }): void {
     if (previous) this.count(previous.title, previous.titleTokens, -1, -1);

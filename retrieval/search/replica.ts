@@ -10,6 +10,7 @@ import { FollowLoop, type FollowLoopStatus } from './follow-loop';
 import { PolicyParts } from './policy-parts';
 import { RepostGroups } from './repost-groups';
 import { documentPrior } from './signals';
+import { loadIndexSnapshot, writeIndexSnapshot, type WrittenSnapshot } from './snapshot/replica-snapshot';
 
 /** A replica's place in the change feed (SearchService.feedStatus). */
 export interface FeedStatus extends FollowLoopStatus {
@@ -22,7 +23,12 @@ export interface ReplicaParts {
   index: LexicalIndex;
   understanding: QueryUnderstanding;
   display: DisplayCache;
+  /** Folder of the index snapshot (ZHIWEN_INDEX_SNAPSHOT): loaded at start when it matches the library, written after a full load. */
+  snapshotDir?: string;
 }
+
+/** Catch-up after a restore larger than this writes a fresh snapshot, so the next start catches up less. */
+const RESNAPSHOT_AFTER = 1000;
 
 /**
  * This API replica's copy of the library, kept up to date from the change sequence: the lexical index,
@@ -45,6 +51,8 @@ export class LibraryReplica {
   private caughtUpAt: number | null = null;
   private follower: FollowLoop | null = null;
   private syncing: Promise<number> | null = null;
+  private started = false;
+  private readonly snapshotDir: string | null;
 
   constructor(
     private readonly db: Db,
@@ -55,6 +63,14 @@ export class LibraryReplica {
     this.index = parts.index;
     this.understanding = parts.understanding;
     this.display = parts.display;
+    this.snapshotDir = parts.snapshotDir ?? null;
+  }
+
+  /** Writes the index snapshot now (between syncs, so it matches one feed position). */
+  async writeSnapshot(): Promise<WrittenSnapshot> {
+    if (!this.snapshotDir) throw new Error('no index snapshot folder is configured: set ZHIWEN_INDEX_SNAPSHOT');
+    await this.syncing;
+    return writeIndexSnapshot(this.snapshotDir, this.db, this.index, this.lastSeq);
   }
 
   /** Applies every library change since the last sync; returns how many documents changed. */
@@ -79,17 +95,66 @@ export class LibraryReplica {
   private async runSync(): Promise<number> {
     let changed = 0;
     await this.sites.reload(this.db);
+    const first = !this.started;
+    const restored = first && this.snapshotDir ? await this.restoreSnapshot(this.snapshotDir) : null;
+    this.started = true;
+    if (restored !== null) changed += restored;
+    let caughtUp = 0;
     for (;;) {
       const batch = await readIndexFeed(this.db, this.lastSeq);
       if (batch.length === 0) break;
       for (const doc of batch) this.apply(doc);
       changed += batch.length;
+      caughtUp += batch.length;
       this.lastSeq = batch.at(-1)!.changeSeq;
     }
     this.caughtUpAt = Date.now();
     await this.understanding.afterSync();
     if (changed > 1000) this.index.settle();
+    if (first && this.snapshotDir && (restored === null || caughtUp > RESNAPSHOT_AFTER)) await this.snapshotAfterLoad();
     return changed;
+  }
+
+  /**
+   * Fills the empty index from the snapshot and the other parts from the feed's documents up to its
+   * position (no chunks: cheap); returns the live documents restored, or null (the reason logged) when
+   * the snapshot does not match the library, and the feed rebuilds everything as without one.
+   */
+  private async restoreSnapshot(dir: string): Promise<number | null> {
+    const started = performance.now();
+    const loaded = await loadIndexSnapshot(dir, this.db);
+    if (loaded.ok) {
+      try {
+        this.index.restore(loaded.image);
+      } catch (err) {
+        console.warn(`index snapshot not used (${(err as Error).message}): rebuilding from the change feed`);
+        return null;
+      }
+    } else {
+      console.warn(`index snapshot not used (${loaded.reason}): rebuilding from the change feed`);
+      return null;
+    }
+    // The index holds no chunk text: the vocabulary's body words come from its terms, in the order they were first seen.
+    this.understanding.vocabulary.seedBodyTerms(loaded.image.meta.bodyTerms);
+    for (const doc of loaded.documents) {
+      this.understanding.observe(doc);
+      // MUTATION
+    }
+    this.lastSeq = loaded.appliedSeq;
+    const ms = Math.round(performance.now() - started);
+    console.log(`index snapshot loaded: ${this.index.size.documents} documents at feed position ${loaded.appliedSeq} in ${ms} ms`);
+    return this.index.size.documents;
+  }
+
+  private async snapshotAfterLoad(): Promise<void> {
+    try {
+      // Within this sync: the index cannot change under the copy.
+      const written = await writeIndexSnapshot(this.snapshotDir!, this.db, this.index, this.lastSeq);
+      console.log(`index snapshot written: ${written.path} (${Math.round(written.bytes / 2 ** 20)} MiB, feed position ${written.appliedSeq})`);
+    } catch (err) {
+      // Serving goes on: the next start rebuilds from the feed.
+      console.warn(`index snapshot not written: ${(err as Error).message}`);
+    }
   }
 
   private apply(doc: IndexFeedDocument): void {
@@ -106,7 +171,11 @@ export class LibraryReplica {
       this.index.remove(doc.id);
       return;
     }
-    const slot = this.index.upsert({ ...doc, prior: documentPrior(doc) });
+    this.indexParts(this.index.upsert({ ...doc, prior: documentPrior(doc) }), doc);
+  }
+
+  /** The filter columns, repost clusters, attachment pages and exact-match keys of the document indexed at `slot`. */
+  private indexParts(slot: number, doc: IndexFeedDocument): void {
     this.attributes.set(slot, doc);
     this.reposts.set(slot, doc);
     this.parts.set(slot, doc);

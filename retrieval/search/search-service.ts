@@ -16,6 +16,7 @@ import { planSearch } from './pipeline/plan';
 import { renderResults } from './pipeline/render';
 import { retrieveCandidates } from './pipeline/retrieve';
 import { LibraryReplica, type FeedStatus } from './replica';
+import type { WrittenSnapshot } from './snapshot/replica-snapshot';
 import type { RepostGroups } from './repost-groups';
 import type { Retrieval, RetrievalRequest, Retriever } from './retrieval';
 import type { SearchRequest, SearchResponse } from './types';
@@ -47,6 +48,8 @@ export interface SearchServiceOptions extends LexicalIndexOptions {
   embedder?: Embedder;
   /** Fusion settings for hybrid search (RRF k, weights, vector candidates); ignored without an embedder. */
   hybrid?: HybridOptions;
+  /** Folder for the index snapshot (ZHIWEN_INDEX_SNAPSHOT; retrieval/search/snapshot): a restart loads it and catches up from the feed. */
+  indexSnapshotDir?: string;
 }
 
 /** What one run of the pipeline leaves: the retrieval, and what the search response adds facets and reposts from. */
@@ -87,7 +90,7 @@ export class SearchService implements Retriever {
       return title + body;
     };
     this.understanding = new QueryUnderstanding(df, options.curation, options.understanding);
-    this.replica = new LibraryReplica(db, { index: this.index, understanding: this.understanding, display: this.display }, options.followIntervalMs ?? 1000);
+    this.replica = new LibraryReplica(db, { index: this.index, understanding: this.understanding, display: this.display, snapshotDir: options.indexSnapshotDir }, options.followIntervalMs ?? 1000);
     this.suggestions = new SuggestService(this.understanding, (code) => this.sites.get(code)?.id, options.curation);
     this.hybrid = options.embedder?.dimensions
       ? new HybridRanker(db, options.embedder, { slotOf: (id) => this.index.slotOf(id), prior: (slot) => this.index.priorAt(slot) }, options.hybrid)
@@ -113,6 +116,11 @@ export class SearchService implements Retriever {
   /** Applies every library change since the last sync; returns how many documents changed. */
   sync(): Promise<number> {
     return this.replica.sync();
+  }
+
+  /** Writes the index snapshot now (needs indexSnapshotDir), e.g. before a planned restart. */
+  writeSnapshot(): Promise<WrittenSnapshot> {
+    return this.replica.writeSnapshot();
   }
 
   /** Keeps following the library, retrying with backoff while the database is down; returns a function that stops. */

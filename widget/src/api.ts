@@ -1,6 +1,7 @@
+import { MESSAGES, type Messages } from './i18n';
 import type { ErrorResponse } from './types';
 
-/** A failed call, with the message a citizen should read (Chinese, says what to do). */
+/** A failed call, with the message a citizen should read (in the widget's language, says what to do). */
 export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 = the network failed (offline, CORS, DNS), -1 = timed out. */
@@ -14,23 +15,23 @@ export class ApiError extends Error {
   }
 }
 
-/** What to tell a citizen for a failed call. */
-export function citizenMessage(status: number, code: string): string {
-  if (code === 'EMPTY_QUERY') return '请输入要搜索的内容。';
+/** What to tell a citizen for a failed call, in the widget's language (says what to do). */
+export function citizenMessage(status: number, code: string, m: Messages = MESSAGES['zh-Hans']): string {
+  if (code === 'EMPTY_QUERY') return m.errEmptyQuery;
   // The site key's refusals (api/site-keys): the page's setup is wrong, not the reader's input.
-  if (code === 'ORIGIN_NOT_ALLOWED') return '本网站未获授权使用此搜索服务（站点密钥不允许当前网址），请联系网站管理员。';
-  if (code === 'SITE_KEY_REQUIRED') return '搜索框缺少站点密钥（site-key），暂时无法使用，请联系网站管理员。';
-  if (code === 'SITE_KEY_INVALID') return '搜索框的站点密钥无效或已停用，请联系网站管理员更新设置。';
-  if (code === 'SITE_KEY_SCOPE') return '搜索框的设置超出了站点密钥允许的范围，请联系网站管理员。';
-  if (code === 'CITIZEN_TOKEN_INVALID') return '您的登录状态已过期，请刷新页面或重新登录后再试。';
-  if (status === 0) return '网络连接失败，请检查网络后重试。';
-  if (status === -1) return '服务响应超时，请稍后重试。';
-  if (status === 429) return '访问过于频繁，请稍等一分钟后再试。';
-  if (status === 404) return '未找到该服务或站点，请联系网站管理员检查搜索框的设置。';
-  if (status === 413) return '输入的内容太长，请精简后重试。';
-  if (status >= 400 && status < 500) return '请求有误，请修改输入内容后重试。';
-  if (code === 'BAD_RESPONSE') return '服务返回了无法识别的内容，请稍后重试。';
-  return '服务暂时不可用，请稍后重试。';
+  if (code === 'ORIGIN_NOT_ALLOWED') return m.errOriginNotAllowed;
+  if (code === 'SITE_KEY_REQUIRED') return m.errSiteKeyRequired;
+  if (code === 'SITE_KEY_INVALID') return m.errSiteKeyInvalid;
+  if (code === 'SITE_KEY_SCOPE') return m.errSiteKeyScope;
+  if (code === 'CITIZEN_TOKEN_INVALID') return m.errCitizenToken;
+  if (status === 0) return m.errNetwork;
+  if (status === -1) return m.errTimeout;
+  if (status === 429) return m.errRateLimited;
+  if (status === 404) return m.errNotFound;
+  if (status === 413) return m.errTooLong;
+  if (status >= 400 && status < 500) return m.errBadRequest;
+  if (code === 'BAD_RESPONSE') return m.errBadResponse;
+  return m.errUnavailable;
 }
 
 export interface RequestOptions {
@@ -55,7 +56,12 @@ export interface ClientCredentials {
 export class ApiClient {
   readonly base: string;
 
-  constructor(base: string, private readonly credentials: ClientCredentials = {}) {
+  constructor(
+    base: string,
+    private readonly credentials: ClientCredentials = {},
+    /** The catalogue its error messages come from (the widget's language). */
+    readonly messages: Messages = MESSAGES['zh-Hans'],
+  ) {
     this.base = base.endsWith('/') ? base : `${base}/`;
   }
 
@@ -93,8 +99,8 @@ export class ApiClient {
       });
     } catch (err) {
       if (o.signal?.aborted) throw err;
-      if (timeout.signal.aborted) throw new ApiError(-1, 'TIMEOUT', citizenMessage(-1, 'TIMEOUT'));
-      throw new ApiError(0, 'NETWORK', citizenMessage(0, 'NETWORK'));
+      if (timeout.signal.aborted) throw new ApiError(-1, 'TIMEOUT', citizenMessage(-1, 'TIMEOUT', this.messages));
+      throw new ApiError(0, 'NETWORK', citizenMessage(0, 'NETWORK', this.messages));
     } finally {
       clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);
@@ -107,7 +113,7 @@ export class ApiClient {
       } catch {
         // Not our JSON (a proxy's error page): the status says enough.
       }
-      throw new ApiError(res.status, code, citizenMessage(res.status, code));
+      throw new ApiError(res.status, code, citizenMessage(res.status, code, this.messages));
     }
     return res;
   }
@@ -118,7 +124,7 @@ export class ApiClient {
       return (await res.json()) as T;
     } catch (err) {
       if (o.signal?.aborted) throw err;
-      throw new ApiError(res.status, 'BAD_RESPONSE', citizenMessage(res.status, 'BAD_RESPONSE'));
+      throw new ApiError(res.status, 'BAD_RESPONSE', citizenMessage(res.status, 'BAD_RESPONSE', this.messages));
     }
   }
 }

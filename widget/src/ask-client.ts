@@ -1,5 +1,6 @@
 import { ApiError, citizenMessage, type ApiClient } from './api';
 import { safeUrl } from './html';
+import { MESSAGES, type Messages } from './i18n';
 import { readSse } from './sse';
 import type { AskAnswer, Citation, HelpChannel, RelatedLink } from './types';
 
@@ -9,22 +10,22 @@ type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const label = (c: Json): string | null => str(c.label) || (c.current === false ? '已失效' : '') || null;
+const label = (c: Json, m: Messages): string | null => str(c.label) || (c.current === false ? m.expired : '') || null;
 
-function toCitation(raw: unknown, i: number): Citation {
+function toCitation(raw: unknown, i: number, m: Messages): Citation {
   const c = obj(raw);
   return {
     n: Number(c.n) || i + 1,
-    title: str(c.title) || '来源',
+    title: str(c.title) || m.source,
     url: str(c.url) || null,
     meta: [str(c.issuer), str(c.docNumber), str(c.date).slice(0, 10), str(obj(c.site).name)].filter(Boolean).join(' · '),
-    label: label(c),
+    label: label(c, m),
   };
 }
 
-const toRelated = (raw: unknown): RelatedLink => {
+const toRelated = (raw: unknown, m: Messages): RelatedLink => {
   const r = obj(raw);
-  return { title: str(r.title), url: str(r.url) || null, label: label(r) };
+  return { title: str(r.title), url: str(r.url) || null, label: label(r, m) };
 };
 
 function toChannel(raw: unknown): HelpChannel | null {
@@ -35,11 +36,13 @@ function toChannel(raw: unknown): HelpChannel | null {
   return name || href ? { label: name || phone || str(c.url), href } : null;
 }
 
-const DEFAULT_NOT_FOUND = '抱歉，没有找到相关答案。您可以留言咨询，或拨打12345政务服务便民热线。';
 const EMPTY: AskAnswer = { answerId: null, kind: 'library', text: '', rewrittenQuestion: null, citations: [], related: [], suggestions: [] };
 
-/** One AskAnswer from the JSON answer (or the SSE `meta`/`done` events, merged over what came before). */
-export function normalizeAnswer(raw: unknown, before: AskAnswer = EMPTY): AskAnswer {
+/**
+ * One AskAnswer from the JSON answer (or the SSE `meta`/`done` events, merged over what came before);
+ * m gives the words the widget adds itself (a missing title, 已失效, the default not-found message).
+ */
+export function normalizeAnswer(raw: unknown, before: AskAnswer = EMPTY, m: Messages = MESSAGES['zh-Hans']): AskAnswer {
   const a = obj(raw);
   const kind = str(a.kind) || before.kind;
   const nf = obj(a.notFound);
@@ -49,15 +52,15 @@ export function normalizeAnswer(raw: unknown, before: AskAnswer = EMPTY): AskAns
     kind,
     text: typeof a.text === 'string' ? a.text : before.text,
     rewrittenQuestion: str(a.rewrittenQuestion) || before.rewrittenQuestion,
-    citations: has('citations') ? list(a.citations).map(toCitation) : before.citations,
-    related: has('related') ? list(a.related).map(toRelated).filter((r) => r.title) : before.related,
+    citations: has('citations') ? list(a.citations).map((c, i) => toCitation(c, i, m)) : before.citations,
+    related: has('related') ? list(a.related).map((r) => toRelated(r, m)).filter((r) => r.title) : before.related,
     suggestions: has('suggestions') ? list(a.suggestions).map((s) => str(s) || str(obj(s).question)).filter(Boolean) : before.suggestions,
     notFound: a.notFound && typeof a.notFound === 'object'
       ? {
-        message: str(nf.message) || DEFAULT_NOT_FOUND,
+        message: str(nf.message) || m.defaultNotFound,
         channels: list(nf.channels).map(toChannel).filter((c): c is HelpChannel => !!c),
       }
-      : kind === 'not_found' ? before.notFound ?? { message: DEFAULT_NOT_FOUND, channels: [] } : undefined,
+      : kind === 'not_found' ? before.notFound ?? { message: m.defaultNotFound, channels: [] } : undefined,
   };
 }
 
@@ -94,12 +97,12 @@ export async function askQuestion(
     signal,
     timeoutMs: 30_000,
   });
-  const badResponse = () => new ApiError(res.status, 'BAD_RESPONSE', citizenMessage(res.status, 'BAD_RESPONSE'));
+  const badResponse = () => new ApiError(res.status, 'BAD_RESPONSE', citizenMessage(res.status, 'BAD_RESPONSE', client.messages));
   if (!(res.headers.get('content-type') ?? '').includes('text/event-stream') || !res.body) {
     const body: unknown = await res.json().catch(() => {
       throw badResponse();
     });
-    return normalizeAnswer(body);
+    return normalizeAnswer(body, EMPTY, client.messages);
   }
 
   let answer = EMPTY;
@@ -110,13 +113,13 @@ export async function askQuestion(
     if (event === 'error') {
       const error = obj(p.error ?? p); // {code, message}
       const status = Number(error.status) || 500;
-      throw new ApiError(status, str(error.code) || 'INTERNAL', citizenMessage(status, str(error.code)));
+      throw new ApiError(status, str(error.code) || 'INTERNAL', citizenMessage(status, str(error.code), client.messages));
     }
     if (event === 'delta') {
       answer = { ...answer, text: answer.text + (typeof payload === 'string' ? payload : str(p.text)) };
     } else if (event === 'meta' || event === 'citations' || event === 'done') {
       // The pieces streamed so far stand unless an event brings the whole text (with its [n] markers).
-      answer = normalizeAnswer(payload, answer);
+      answer = normalizeAnswer(payload, answer, client.messages);
       finished ||= event === 'done';
     } else continue;
     onUpdate(answer);

@@ -10,11 +10,11 @@ const MAX_QUESTION_CHARS = 500;
 /** Earlier turns sent with a follow-up, so it is read with what it follows. */
 const HISTORY_TURNS = 6;
 /**
- * A question that opens like a follow-up (那/还有/另外/这个…: the connectives of retrieval/answer/rewrite.ts).
+ * A question that opens like a follow-up (那/还有/另外/这个…: the connectives of retrieval/answer/rewrite.ts, in either script).
  * Only these carry the history: sent with every question, it let the API read an unrelated new question
  * as a follow-up ("火星签证怎么办理" after "生孩子有什么补贴" was answered about 生育补贴).
  */
-const FOLLOW_UP = /^(?:那么?|那个|还有|还要|还需|另外|此外|然后|如果|要是|这个|这|它|其|该|同样|以及|并且)/u;
+const FOLLOW_UP = /^(?:那[么麼]?|那[个個]|[还還]有|[还還]要|[还還]需|另外|此外|然[后後]|如果|要是|[这這][个個]|[这這]|它|其|[该該]|同[样樣]|以及|[并並]且)/u;
 
 /** The 问一问 tab: a question box, the answer (streamed when the API streams), sources, feedback. */
 export class AskPanel {
@@ -25,16 +25,23 @@ export class AskPanel {
   private pending: AbortController | null = null;
   private history: Array<{ role: 'user' | 'assistant'; content: string }> = [];
 
+  private readonly labels: { form: HTMLFormElement; question: HTMLLabelElement; submit: HTMLButtonElement; disclaimer: HTMLElement };
+
   constructor(private readonly ctx: PanelContext) {
     const inputId = `${ctx.id}-ask`;
-    this.input = el('textarea', { id: inputId, name: 'question', rows: '2', maxlength: String(MAX_QUESTION_CHARS), enterkeyhint: 'send', placeholder: '请输入您的问题，如：社保卡怎么办理？' });
-    const form = el('form', { 'aria-label': '问一问' },
-      el('div', { class: 'field' }, el('label', { for: inputId, class: 'visually-hidden' }, '您的问题'), this.input),
-      el('button', { type: 'submit', class: 'primary' }, '提问'));
+    this.input = el('textarea', { id: inputId, name: 'question', rows: '2', maxlength: String(MAX_QUESTION_CHARS), enterkeyhint: 'send' });
+    const form = el('form');
+    this.labels = {
+      form,
+      question: el('label', { for: inputId, class: 'visually-hidden' }),
+      submit: el('button', { type: 'submit', class: 'primary' }),
+      disclaimer: el('p', { class: 'meta' }),
+    };
+    form.append(el('div', { class: 'field' }, this.labels.question, this.input), this.labels.submit);
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    this.answer = el('div', { class: 'answer-area', tabindex: '-1', 'aria-label': '回答' });
-    this.element = el('div', {}, form, this.status, this.answer,
-      el('p', { class: 'meta' }, '回答由系统根据政府网站公开信息自动生成，请以原文和有关部门解释为准。'));
+    this.answer = el('div', { class: 'answer-area', tabindex: '-1' });
+    this.element = el('div', {}, form, this.status, this.answer, this.labels.disclaimer);
+    this.localize();
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.ask(this.input.value);
@@ -49,10 +56,22 @@ export class AskPanel {
     });
   }
 
+  /** Writes the panel's fixed words in the widget's current language (at start and when it changes). */
+  localize(): void {
+    const m = this.ctx.messages();
+    this.input.placeholder = m.askPlaceholder;
+    this.labels.form.setAttribute('aria-label', m.askForm);
+    this.labels.question.textContent = m.question;
+    this.labels.submit.textContent = m.askButton;
+    this.labels.disclaimer.textContent = m.disclaimer;
+    this.answer.setAttribute('aria-label', m.answerArea);
+  }
+
   async ask(raw: string): Promise<void> {
+    const m = this.ctx.messages();
     const question = raw.trim();
     if (!question) {
-      this.status.textContent = '请输入您的问题。';
+      this.status.textContent = m.emptyQuestion;
       this.input.focus();
       return;
     }
@@ -60,7 +79,7 @@ export class AskPanel {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    this.status.textContent = '正在查找答案…';
+    this.status.textContent = m.thinking;
     this.answer.setAttribute('aria-busy', 'true');
     const handlers = {
       ask: (q: string) => void this.ask(q),
@@ -68,6 +87,7 @@ export class AskPanel {
         await this.ctx.client().json('v1/feedback', { method: 'POST', body: { answerId, helpful } });
       },
       base: this.ctx.client().base,
+      m,
     };
     const show = (a: AskAnswer, streaming: boolean) => {
       if (!controller.signal.aborted) renderAnswer(this.answer, a, streaming, handlers);
@@ -77,13 +97,13 @@ export class AskPanel {
       const answer = await askQuestion(this.ctx.client(), request, (a) => show(a, true), controller.signal);
       show(answer, false);
       if (answer.text) this.history = [...this.history, { role: 'user' as const, content: question }, { role: 'assistant' as const, content: answer.text }].slice(-HISTORY_TURNS);
-      this.status.textContent = answer.notFound ? '没有找到相关答案。' : answer.text ? '回答已生成。' : answer.suggestions.length ? '请从下面选择您想问的问题。' : '';
+      this.status.textContent = answer.notFound ? m.statusNotFound : answer.text ? m.statusAnswered : answer.suggestions.length ? m.statusPick : '';
       this.ctx.emit('zhiwen-ask', { question, kind: answer.kind, answerId: answer.answerId });
     } catch (err) {
       if (isAbort(err) || controller.signal.aborted) return;
       this.status.textContent = '';
       // A stream cut off half way rejects with a TypeError: the network failed.
-      const message = err instanceof ApiError ? err.message : citizenMessage(0, 'NETWORK');
+      const message = err instanceof ApiError ? err.message : citizenMessage(0, 'NETWORK', m);
       this.answer.replaceChildren(el('p', { class: 'error', role: 'alert' }, message));
     } finally {
       if (this.pending === controller) {

@@ -1,7 +1,8 @@
 import { ApiClient } from './api';
 import { AskPanel } from './ask-panel';
 import { el } from './html';
-import { DEFAULT_PLACEHOLDER, SearchPanel, type PanelContext } from './search-panel';
+import { langOf, MESSAGES, type Lang, type Messages } from './i18n';
+import { SearchPanel, type PanelContext } from './search-panel';
 import { adoptStyles } from './styles';
 
 type Mode = 'search' | 'ask';
@@ -30,9 +31,10 @@ function savePref(name: Pref, on: boolean): void {
 }
 
 /**
- * <zhiwen-search site-key="zk_…" citizen-token="…" site="9901000001" scope="region" api="https://zhiwen.example" placeholder="…" mode="search|ask" page-size="10" large contrast>
+ * <zhiwen-search site-key="zk_…" citizen-token="…" site="9901000001" scope="region" api="https://zhiwen.example" placeholder="…" mode="search|ask" page-size="10" lang="zh-CN|zh-TW|en" large contrast>
  * site-key: the site's public key (docs/site-keys.md), required on a page of another origin than the API;
  * citizen-token: the signed-in citizen, signed by the site's backend (optional).
+ * lang: the language of its words (i18n.ts); default the closest lang up from it, then the document's, read when it is attached.
  * Search and 问一问 for a government site, in a shadow root. Events (bubbling, composed):
  * `zhiwen-search` {query, total, page} and `zhiwen-ask` {question, kind, answerId}.
  */
@@ -40,8 +42,12 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
   if (customElements.get('zhiwen-search')) return;
 
   class ZhiwenSearchElement extends HTMLElement {
-    static observedAttributes = ['placeholder', 'mode', 'large', 'contrast'];
+    static observedAttributes = ['placeholder', 'mode', 'large', 'contrast', 'lang'];
     private readonly uid = `zw${++instances}`;
+    /** Simplified until attached: only then can the page's lang be read. */
+    private language: Lang = 'zh-Hans';
+    private readonly root: HTMLElement;
+    private readonly tablist: HTMLElement;
     private readonly tabs: Record<Mode, HTMLButtonElement>;
     private readonly panels: Record<Mode, HTMLElement>;
     private readonly toggles: Record<Pref, HTMLButtonElement>;
@@ -56,7 +62,7 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
         client: () => new ApiClient(this.getAttribute('api') || defaultApiBase, {
           siteKey: this.getAttribute('site-key') || undefined,
           citizenToken: this.getAttribute('citizen-token') || undefined,
-        }),
+        }, this.messages),
         site: () => this.getAttribute('site') || undefined,
         scope: () => this.getAttribute('scope') || undefined,
         pageSize: () => Math.min(Math.max(Math.trunc(Number(this.getAttribute('page-size'))) || DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE),
@@ -66,22 +72,26 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
           this.select('ask', true);
           void this.askPanel.ask(question);
         },
+        messages: () => this.messages,
+        placeholder: () => this.getAttribute('placeholder'),
       };
       this.searchPanel = new SearchPanel(ctx);
       this.askPanel = new AskPanel(ctx);
-      const tab = (mode: Mode, text: string) =>
-        el('button', { type: 'button', role: 'tab', id: `${this.uid}-tab-${mode}`, 'aria-controls': `${this.uid}-panel-${mode}` }, text);
-      this.tabs = { search: tab('search', '搜索'), ask: tab('ask', '问一问') };
+      const tab = (mode: Mode) =>
+        el('button', { type: 'button', role: 'tab', id: `${this.uid}-tab-${mode}`, 'aria-controls': `${this.uid}-panel-${mode}` });
+      this.tabs = { search: tab('search'), ask: tab('ask') };
       const panel = (mode: Mode, content: HTMLElement) =>
         el('section', { role: 'tabpanel', id: `${this.uid}-panel-${mode}`, 'aria-labelledby': `${this.uid}-tab-${mode}` }, content);
       this.panels = { search: panel('search', this.searchPanel.element), ask: panel('ask', this.askPanel.element) };
-      const toggle = (name: Pref, text: string, label: string) =>
-        el('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', title: label, 'data-pref': name }, text);
-      this.toggles = { large: toggle('large', '大字', '放大字号'), contrast: toggle('contrast', '高对比', '高对比度显示') };
+      const toggle = (name: Pref) => el('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', 'data-pref': name });
+      this.toggles = { large: toggle('large'), contrast: toggle('contrast') };
 
-      const tablist = el('div', { role: 'tablist', class: 'tabs', 'aria-label': '智问：搜索或提问' }, this.tabs.search, this.tabs.ask);
-      root.append(el('div', { class: 'root', part: 'root' },
-        el('div', { class: 'bar' }, tablist, this.toggles.large, this.toggles.contrast), this.panels.search, this.panels.ask));
+      const tablist = el('div', { role: 'tablist', class: 'tabs' }, this.tabs.search, this.tabs.ask);
+      this.tablist = tablist;
+      this.root = el('div', { class: 'root', part: 'root' },
+        el('div', { class: 'bar' }, tablist, el('div', { class: 'prefs' }, this.toggles.large, this.toggles.contrast)), this.panels.search, this.panels.ask);
+      root.append(this.root);
+      this.localize();
 
       for (const mode of ['search', 'ask'] as const) this.tabs[mode].addEventListener('click', () => this.select(mode, true));
       tablist.addEventListener('keydown', (e) => {
@@ -99,17 +109,28 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
       this.select('search', false);
     }
 
+    /** The catalogue of the language the widget shows now. */
+    get messages(): Messages {
+      return MESSAGES[this.language];
+    }
+
     connectedCallback(): void {
+      this.attributeChangedCallback('lang');
       const prefs = loadPrefs();
       for (const name of ['large', 'contrast'] as const) {
         if (prefs[name] !== undefined) this.toggleAttribute(name, prefs[name]);
       }
-      this.attributeChangedCallback('placeholder');
       this.attributeChangedCallback('mode');
     }
 
     attributeChangedCallback(name: string): void {
-      if (name === 'placeholder') this.searchPanel.input.placeholder = this.getAttribute('placeholder') || DEFAULT_PLACEHOLDER;
+      if (name === 'lang') {
+        const lang = this.isConnected ? langOf(this) : this.language;
+        if (lang !== this.language) {
+          this.language = lang;
+          this.localize();
+        }
+      } else if (name === 'placeholder') this.searchPanel.localize();
       else if (name === 'mode') this.select(this.getAttribute('mode') === 'ask' ? 'ask' : 'search', false);
       else if (name === 'large' || name === 'contrast') this.toggles[name].setAttribute('aria-pressed', String(this.hasAttribute(name)));
     }
@@ -124,6 +145,21 @@ export function defineZhiwenSearch(defaultApiBase: string): void {
     ask(question: string): Promise<void> {
       this.select('ask', false);
       return this.askPanel.ask(question);
+    }
+
+    /** Writes the fixed words in the current language; shown results keep theirs until the next search. */
+    private localize(): void {
+      const m = this.messages;
+      this.root.lang = this.language;
+      this.tabs.search.textContent = m.tabSearch;
+      this.tabs.ask.textContent = m.tabAsk;
+      this.tablist.setAttribute('aria-label', m.tablist);
+      this.toggles.large.textContent = m.large;
+      this.toggles.large.title = m.largeTitle;
+      this.toggles.contrast.textContent = m.contrast;
+      this.toggles.contrast.title = m.contrastTitle;
+      this.searchPanel.localize();
+      this.askPanel.localize();
     }
 
     private select(mode: Mode, focus: boolean, focusTab = false): void {

@@ -1,5 +1,6 @@
 import { isAbort, type ApiClient } from './api';
 import { el } from './html';
+import type { Messages } from './i18n';
 import { renderSearch, searchStatus } from './search-view';
 import { SuggestBox } from './suggest';
 import type { SearchFilters, SearchResponse, SuggestResponse } from './types';
@@ -16,9 +17,11 @@ export interface PanelContext {
   emit: (name: string, detail: unknown) => void;
   /** Switches to the ask tab with this question. */
   ask: (question: string) => void;
+  /** The widget's words, in its current language (i18n.ts). */
+  messages: () => Messages;
+  /** The placeholder attribute, when the page set one (it wins over the catalogue's). */
+  placeholder: () => string | null;
 }
-
-export const DEFAULT_PLACEHOLDER = '搜索政策文件、办事指南、通知公告';
 
 /** The search tab: the box with suggestions, the aria-live status, and the results. */
 export class SearchPanel {
@@ -30,18 +33,21 @@ export class SearchPanel {
   private pending: AbortController | null = null;
   private state: { q: string; filters: SearchFilters; page: number; scope?: string } = { q: '', filters: {}, page: 1 };
 
+  private readonly labels: { form: HTMLFormElement; input: HTMLLabelElement; submit: HTMLButtonElement };
+
   constructor(private readonly ctx: PanelContext) {
     const inputId = `${ctx.id}-q`;
-    this.input = el('input', { type: 'search', id: inputId, name: 'q', maxlength: '200', autocomplete: 'off', enterkeyhint: 'search', spellcheck: 'false', placeholder: DEFAULT_PLACEHOLDER });
+    this.input = el('input', { type: 'search', id: inputId, name: 'q', maxlength: '200', autocomplete: 'off', enterkeyhint: 'search', spellcheck: 'false' });
     const listbox = el('ul');
-    const form = el('form', { role: 'search', 'aria-label': '站内搜索' },
-      el('div', { class: 'field' }, el('label', { for: inputId, class: 'visually-hidden' }, '搜索关键词'), this.input, listbox),
-      el('button', { type: 'submit', class: 'primary' }, '搜索'));
+    const form = el('form', { role: 'search' });
+    this.labels = { form, input: el('label', { for: inputId, class: 'visually-hidden' }), submit: el('button', { type: 'submit', class: 'primary' }) };
+    form.append(el('div', { class: 'field' }, this.labels.input, this.input, listbox), this.labels.submit);
     this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    this.results = el('div', { class: 'results-area', tabindex: '-1', 'aria-label': '搜索结果' });
+    this.results = el('div', { class: 'results-area', tabindex: '-1' });
     this.element = el('div', {}, form, this.status, this.results);
     this.suggest = new SuggestBox(this.input, listbox, {
       idPrefix: `${ctx.id}-sg`,
+      messages: ctx.messages,
       source: () => ctx.client().base,
       load: (q, signal) => ctx.client().json<SuggestResponse>('v1/suggest', { query: { q, site: ctx.site(), limit: 8 }, signal, timeoutMs: 5000 }),
       onPick: (text) => void this.run({ q: text, filters: {}, page: 1 }),
@@ -51,6 +57,17 @@ export class SearchPanel {
       this.suggest.close();
       void this.run({ q: this.input.value, filters: {}, page: 1 });
     });
+    this.localize();
+  }
+
+  /** Writes the panel's fixed words in the widget's current language (at start, when it or the placeholder changes). */
+  localize(): void {
+    const m = this.ctx.messages();
+    this.input.placeholder = this.ctx.placeholder() || m.placeholder;
+    this.labels.form.setAttribute('aria-label', m.searchForm);
+    this.labels.input.textContent = m.searchInput;
+    this.labels.submit.textContent = m.searchButton;
+    this.results.setAttribute('aria-label', m.resultsArea);
   }
 
   /** Searches for q from page 1 with no filters (also the element's public search()). */
@@ -60,9 +77,10 @@ export class SearchPanel {
   }
 
   private async run(next: { q: string; filters: SearchFilters; page: number; scope?: string }, focusResults = false): Promise<void> {
+    const m = this.ctx.messages();
     const q = next.q.trim();
     if (!q) {
-      this.status.textContent = '请输入要搜索的内容。';
+      this.status.textContent = m.emptyQuery;
       this.input.focus();
       return;
     }
@@ -70,7 +88,7 @@ export class SearchPanel {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    this.status.textContent = '正在搜索…';
+    this.status.textContent = m.searching;
     this.results.setAttribute('aria-busy', 'true');
     try {
       const size = this.ctx.pageSize();
@@ -91,7 +109,7 @@ export class SearchPanel {
     } catch (err) {
       if (isAbort(err) || controller.signal.aborted) return;
       this.status.textContent = '';
-      const message = err instanceof TypeError ? '服务返回了无法识别的内容，请稍后重试。' : (err as Error).message;
+      const message = err instanceof TypeError ? m.errBadResponse : (err as Error).message;
       this.results.replaceChildren(el('p', { class: 'error', role: 'alert' }, message));
     } finally {
       if (this.pending === controller) {
@@ -102,6 +120,7 @@ export class SearchPanel {
   }
 
   private show(res: SearchResponse, typed: string): void {
+    const m = this.ctx.messages();
     renderSearch(this.results, res, this.state.filters, typed, {
       query: (q, o) => {
         this.input.value = q;
@@ -115,12 +134,13 @@ export class SearchPanel {
       },
       page: (page) => void this.run({ ...this.state, page }, true),
       base: this.ctx.client().base,
+      m,
     });
     if (!res.total) {
-      this.results.append(el('p', { class: 'notice' }, '也可以用“问一问”直接提问：',
-        Object.assign(el('button', { type: 'button', class: 'link' }, `问一问“${typed}”`), { onclick: () => this.ctx.ask(typed) })));
+      this.results.append(el('p', { class: 'notice' }, m.askInstead,
+        Object.assign(el('button', { type: 'button', class: 'link' }, m.askThis(typed)), { onclick: () => this.ctx.ask(typed) })));
     }
-    const corrected = res.correction?.applied ? `（已按“${res.correction.query}”搜索）` : '';
-    this.status.textContent = searchStatus(res) + corrected;
+    const corrected = res.correction?.applied ? m.searchedAs(res.correction.query) : '';
+    this.status.textContent = searchStatus(res, m) + corrected;
   }
 }

@@ -18,6 +18,7 @@ export const STYLES = `
   text-align: start;
 }
 :host([hidden]) { display: none; }
+.root:lang(zh-Hant) { font-family: system-ui, -apple-system, "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", sans-serif; }
 :host([large]) { font-size: 22px; line-height: 1.8; }
 :host([contrast]) { --fg: #000; --muted: #000; --bg: #fff; --panel: #fff; --line: #000; --mark: #000; --link: #0000c8; --accent: #000; --focus: #c00000; }
 :host([contrast]) em { background: #ffe600; text-decoration: underline; }
@@ -28,7 +29,11 @@ button, input, textarea { font: inherit; color: inherit; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5em; margin-bottom: .6em; }
-.tabs { display: flex; gap: .25em; flex: 1; }
+/* Chinese can break between any two characters, so a squeezed flex item shrank to one character a line
+   (大字 on a phone): tabs and toggles keep their words whole, and the toggles wrap below, together, instead. */
+.tabs { display: flex; gap: .25em; flex: 1 1 auto; }
+.prefs { display: flex; gap: .5em; }
+[role=tab], .toggle { white-space: nowrap; }
 [role=tab] { border: 0; border-bottom: 3px solid transparent; background: none; padding: .35em .6em; cursor: pointer; min-height: 44px; }
 [role=tab][aria-selected=true] { border-bottom-color: var(--accent); font-weight: 700; }
 .toggle { border: 1px solid var(--line); background: var(--bg); border-radius: 999px; padding: .15em .8em; min-height: 44px; cursor: pointer; }

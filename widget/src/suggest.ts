@@ -1,5 +1,6 @@
 import { ApiError, isAbort } from './api';
 import { el } from './html';
+import type { Messages } from './i18n';
 import type { SuggestResponse } from './types';
 
 export interface SuggestBoxOptions {
@@ -11,6 +12,8 @@ export interface SuggestBoxOptions {
   source: () => string;
   /** Prefix of the options' ids (unique in the shadow root). */
   idPrefix: string;
+  /** The widget's words, in its current language. */
+  messages: () => Messages;
   /** Wait after the last keystroke before asking, in ms; default 200. */
   debounceMs?: number;
   /** Most suggestions shown; default 8. */
@@ -38,7 +41,7 @@ export class SuggestBox {
   ) {
     listbox.id = `${o.idPrefix}-list`;
     listbox.setAttribute('role', 'listbox');
-    listbox.setAttribute('aria-label', '搜索建议');
+    listbox.setAttribute('aria-label', o.messages().suggestions);
     listbox.hidden = true;
     listbox.after(this.announcer);
     Object.entries({ role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listbox.id })
@@ -90,7 +93,8 @@ export class SuggestBox {
       const res = await this.o.load(q, controller.signal);
       if (controller.signal.aborted || this.input.value.trim() !== q || !this.input.matches(':focus')) return;
       const texts = q ? res.suggestions.map((s) => s.text) : res.hot ?? [];
-      this.show([...new Set(texts.filter((t) => typeof t === 'string' && t))].slice(0, this.o.limit ?? 8), q ? '搜索建议' : '热门搜索');
+      const m = this.o.messages();
+      this.show([...new Set(texts.filter((t) => typeof t === 'string' && t))].slice(0, this.o.limit ?? 8), q ? m.suggestions : m.hotSearches);
     } catch (err) {
       if (isAbort(err)) return;
       // Suggestions are a convenience: on any failure hide them; on 404 the API has none, stop asking.
@@ -109,7 +113,7 @@ export class SuggestBox {
     this.listbox.hidden = !open;
     this.input.setAttribute('aria-expanded', String(open));
     this.input.removeAttribute('aria-activedescendant');
-    this.announcer.textContent = open ? `${label} ${items.length} 条，按上下键选择` : '';
+    this.announcer.textContent = open ? this.o.messages().suggestAnnounce(label, items.length) : '';
   }
 
   private move(delta: number): void {

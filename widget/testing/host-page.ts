@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 export interface HostPage {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The page with the widget: /embed.html; the same page without it: /plain.html. */
+  /** The page with the widget: /embed.html (?lang=zh-TW for another html lang than zh-CN); the same page without it: /plain.html. */
   close(): Promise<void>;
 }
 
@@ -21,8 +21,8 @@ input { border: 5px dotted rgb(255, 0, 0); }
 #host-text { letter-spacing: 1px; }
 `;
 
-const body = (widget: string) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const body = (widget: string, lang = 'zh-CN') => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>示例市人民政府（测试页）</title><link rel="stylesheet" href="/host.css">${widget ? '\n' + widget.split('\n')[0] : ''}
 </head><body>
 <header><p id="host-text">示例市人民政府门户网站 <em id="host-em">测试</em></p><button id="host-button" type="button">首页</button></header>
@@ -46,7 +46,8 @@ export async function startHostPage(
   ].join('; ');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
-    const page = url.pathname === '/embed.html' ? body(embed()) : url.pathname === '/plain.html' ? body('') : null;
+    const lang = /^[A-Za-z-]{1,20}$/.test(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : undefined;
+    const page = url.pathname === '/embed.html' ? body(embed(), lang) : url.pathname === '/plain.html' ? body('', lang) : null;
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(page);

@@ -53,19 +53,25 @@ function chartBox(title: string, id: string): { box: HTMLElement; el: HTMLElemen
 function drawCharts(usage: Usage, boxes: { traffic: HTMLElement; answers: HTMLElement; rates: HTMLElement }): Chart[] {
   const lib = window.ZhiwenCharts!;
   const days = usage.daily.map((d) => d.day.slice(5));
-  const base = (legend: string[]) => ({
-    color: PALETTE, aria: { enabled: true }, animation: false, textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' },
+  /** What a screen reader hears instead of the drawing: each active day's values, in words. */
+  const describe = (title: string, parts: (d: Usage['daily'][number]) => string[]) => {
+    const active = usage.daily.filter((d) => d.searches + d.asks + d.helpful + d.unhelpful > 0);
+    const days = active.map((d) => `${d.day.slice(5)} ${parts(d).join('、')}`).join('；');
+    return `${title}，${usage.window.from}至${usage.window.to}：${days || '没有数据'}${active.length < usage.daily.length ? '；其余日期均为0' : ''}。`;
+  };
+  const base = (legend: string[], description: string) => ({
+    color: PALETTE, aria: { enabled: true, label: { description } }, animation: false, textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' },
     tooltip: { trigger: 'axis' }, legend: { data: legend, bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 56 },
     xAxis: { type: 'category', data: days },
   });
   const traffic = lib.init(boxes.traffic, null, INIT);
-  traffic.setOption({ ...base(['搜索', '无结果', '提问']), yAxis: { type: 'value', minInterval: 1 }, series: [
+  traffic.setOption({ ...base(['搜索', '无结果', '提问'], describe('每日搜索与提问', (d) => [`搜索${d.searches}次`, `无结果${d.zeroResultSearches}次`, `提问${d.asks}次`])), yAxis: { type: 'value', minInterval: 1 }, series: [
     { name: '搜索', type: 'line', data: usage.daily.map((d) => d.searches) },
     { name: '无结果', type: 'line', data: usage.daily.map((d) => d.zeroResultSearches) },
     { name: '提问', type: 'line', data: usage.daily.map((d) => d.asks) },
   ] });
   const answers = lib.init(boxes.answers, null, INIT);
-  answers.setOption({ ...base(['问答库命中', '文件作答', '推荐相似问', '拒答/转人工']), yAxis: { type: 'value', minInterval: 1 }, series: [
+  answers.setOption({ ...base(['问答库命中', '文件作答', '推荐相似问', '拒答/转人工'], describe('每日提问结果', (d) => [`问答库命中${d.faqHits}次`, `文件作答${d.answered - d.faqHits}次`, `推荐相似问${d.suggestions}次`, `拒答/转人工${d.declines}次`])), yAxis: { type: 'value', minInterval: 1 }, series: [
     { name: '问答库命中', type: 'bar', stack: 'asks', data: usage.daily.map((d) => d.faqHits) },
     { name: '文件作答', type: 'bar', stack: 'asks', data: usage.daily.map((d) => d.answered - d.faqHits) },
     { name: '推荐相似问', type: 'bar', stack: 'asks', data: usage.daily.map((d) => d.suggestions) },
@@ -73,7 +79,7 @@ function drawCharts(usage: Usage, boxes: { traffic: HTMLElement; answers: HTMLEl
   ] });
   const rates = lib.init(boxes.rates, null, INIT);
   const asPct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
-  rates.setOption({ ...base(['无结果率', '回答率', '满意度']), yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }, series: [
+  rates.setOption({ ...base(['无结果率', '回答率', '满意度'], describe('每日无结果率、回答率与满意度', (d) => [`无结果率${pct(d.zeroResultRate)}`, `回答率${pct(d.answerRate)}`, `满意度${pct(d.satisfaction)}`])), yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }, series: [
     { name: '无结果率', type: 'line', connectNulls: true, data: usage.daily.map((d) => asPct(d.zeroResultRate)) },
     { name: '回答率', type: 'line', connectNulls: true, data: usage.daily.map((d) => asPct(d.answerRate)) },
     { name: '满意度', type: 'line', connectNulls: true, data: usage.daily.map((d) => asPct(d.satisfaction)) },

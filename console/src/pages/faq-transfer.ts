@@ -16,6 +16,14 @@ interface Preview {
   rows: Array<{ row: number; question: string | null; action: 'create' | 'skip'; reason: string | null; duplicates: Duplicate[] }>;
 }
 
+/** The library's skip reasons in the editor's words (anything else is shown as the API gave it). */
+function reasonText(reason: string): string {
+  const same = /^same question as entry (\d+)$/.exec(reason);
+  if (same) return `与已有问答 #${same[1]} 的标准问相同`;
+  if (reason === 'same question as an earlier row') return '与文件中前面的行重复';
+  return reason;
+}
+
 /** 导入导出: export CSV/XLSX; import with a preview of every row (new draft or skipped, and why) before anything is written. */
 export const faqTransferPage: ConsolePage = {
   id: 'faq-transfer',
@@ -66,7 +74,7 @@ export const faqTransferPage: ConsolePage = {
                 { title: '行', cell: (r) => String(r.row) },
                 { title: '标准问', cell: (r) => r.question ?? '（无法读取）' },
                 { title: '结果', cell: (r) => (r.action === 'create' ? badge('新建草稿', 'ok') : badge('跳过', 'bad')) },
-                { title: '说明', cell: (r) => r.reason ?? (r.duplicates.length ? `相近：${r.duplicates.map((d) => `#${d.id} ${d.question}`).join('；')}` : '') },
+                { title: '说明', cell: (r) => (r.reason ? reasonText(r.reason) : null) ?? (r.duplicates.length ? `相近：${r.duplicates.map((d) => `#${d.id} ${d.question}`).join('；')}` : '') },
               ],
             }),
             h('div', { class: 'actions' }, go));
