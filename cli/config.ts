@@ -34,6 +34,11 @@ export interface ZhiwenConfig {
   logger: boolean;
   /** Which engine ranks /v1/search and /v1/ask (ZHIWEN_SEARCH_BACKEND; docs/opensearch.md). */
   searchBackend: SearchBackendConfig;
+  /**
+   * ZHIWEN_INDEX_SNAPSHOT: a folder for the embedded index's snapshot (retrieval/search/snapshot), written
+   * after a full load; a restart loads it and catches up from the change feed. Unset: every start rebuilds from the feed.
+   */
+  indexSnapshotDir?: string;
 }
 
 /**
@@ -65,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ZhiwenConfig {
     oidc: readOidcSettings(env),
     logger: env.LOG_LEVEL !== 'silent',
     searchBackend: readSearchBackend(env),
+    indexSnapshotDir: env.ZHIWEN_INDEX_SNAPSHOT ? path.resolve(env.ZHIWEN_INDEX_SNAPSHOT) : undefined,
   };
 }
 

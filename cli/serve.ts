@@ -48,7 +48,7 @@ export async function serve(config: ZhiwenConfig, options: ServeOptions): Promis
   const curation = await Curation.open(db, { rawAddressHours: config.rawAddressHours });
   const stopCuration = curation.follow();
   // ZHIWEN_SEARCH_BACKEND=opensearch: ranking on OpenSearch; fails here, with the fix, when the node does not answer.
-  const { search, opensearch } = await createSearchService(db, config.searchBackend, { curation, embedder });
+  const { search, opensearch } = await createSearchService(db, config.searchBackend, { curation, embedder, indexSnapshotDir: config.indexSnapshotDir });
   const started = performance.now();
   const changed = await search.sync();
   // One query before listening loads what the first request would otherwise wait for (lazy modules, JIT).

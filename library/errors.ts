@@ -152,7 +152,7 @@ export const ERRORS = declare({
   // Dependencies
   CURATION_UNAVAILABLE: { kind: 'unavailable', message: () => 'this API process was started without curation; start it with `zhiwen serve`' },
   QUEUE_BOARD_NEEDS_SESSION: { kind: 'invalid', message: () => 'the queue board opens with a login session or a service token (Authorization: Bearer); the shared admin token may call the board with its header instead' },
-  QUEUE_BOARD_UNAVAILABLE: { kind: 'unavailable', message: () => 'the queue board needs Redis: start the API with REDIS_URL set (without it jobs run in-process; their counts and dead letters are at GET /v1/admin/jobs)' },
+  QUEUE_BOARD_UNAVAILABLE: { kind: 'unavailable', message: () => 'the queue board needs Redis: start the API with REDIS_URL set (without it jobs run in-process and the board has nothing to show)' },
   JOBS_UNAVAILABLE: { kind: 'unavailable', message: (queue: string, ms: number) => `job queue ${queue} did not answer within ${ms} ms: check that Redis (REDIS_URL) is up` },
   ROBOTS_UNREACHABLE: { kind: 'unavailable' },
   EMBED_SERVER_UNAVAILABLE: { kind: 'unavailable' },

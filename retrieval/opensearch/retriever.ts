@@ -86,7 +86,7 @@ export class OpenSearchRetriever implements Retriever {
     return (await this.retrieveDetailed(request)).retrieval;
   }
 
-  /** `retrieve`, and with `facets` the facet counts in the same request (GET /v1/search). */
+  /** `retrieve`, and with `facets` the facet counts in the same request (for site search). */
   async retrieveDetailed(request: RetrievalRequest, options: { facets?: boolean } = {}): Promise<DetailedRetrieval> {
     const { understanding, sites } = this.options;
     const plan = understanding.plan(request.q ?? '', request.site);

@@ -138,7 +138,7 @@ export class LibraryReplica {
     this.understanding.vocabulary.seedBodyTerms(loaded.image.meta.bodyTerms);
     for (const doc of loaded.documents) {
       this.understanding.observe(doc);
-      // MUTATION
+      if (doc.status === 'active') this.indexParts(this.index.slotOf(doc.id)!, doc);
     }
     this.lastSeq = loaded.appliedSeq;
     const ms = Math.round(performance.now() - started);
@@ -147,10 +147,12 @@ export class LibraryReplica {
   }
 
   private async snapshotAfterLoad(): Promise<void> {
+    const started = performance.now();
     try {
       // Within this sync: the index cannot change under the copy.
       const written = await writeIndexSnapshot(this.snapshotDir!, this.db, this.index, this.lastSeq);
-      console.log(`index snapshot written: ${written.path} (${Math.round(written.bytes / 2 ** 20)} MiB, feed position ${written.appliedSeq})`);
+      const ms = Math.round(performance.now() - started);
+      console.log(`index snapshot written: ${written.path} (${(written.bytes / 2 ** 20).toFixed(1)} MiB, feed position ${written.appliedSeq}, ${ms} ms)`);
     } catch (err) {
       // Serving goes on: the next start rebuilds from the feed.
       console.warn(`index snapshot not written: ${(err as Error).message}`);

@@ -32,7 +32,7 @@ button, input, textarea { font: inherit; color: inherit; }
 /* Chinese can break between any two characters, so a squeezed flex item shrank to one character a line
    (大字 on a phone): tabs and toggles keep their words whole, and the toggles wrap below, together, instead. */
 .tabs { display: flex; gap: .25em; flex: 1 1 auto; }
-.prefs { display: flex; gap: .5em; }
+.prefs { display: flex; flex-wrap: wrap; gap: .5em; }
 [role=tab], .toggle { white-space: nowrap; }
 [role=tab] { border: 0; border-bottom: 3px solid transparent; background: none; padding: .35em .6em; cursor: pointer; min-height: 44px; }
 [role=tab][aria-selected=true] { border-bottom-color: var(--accent); font-weight: 700; }

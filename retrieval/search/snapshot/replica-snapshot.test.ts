@@ -87,8 +87,12 @@ describe('index snapshot: a replica restarts from it and catches up from the fee
 
   it('refuses a corrupt or truncated snapshot and rebuilds from the feed (then writes a good one)', async () => {
     const path = join(dir, SNAPSHOT_FILE);
+    // Written on demand after changes: the snapshot holds dead slots (a replaced and a withdrawn document).
     await (await start(db, dir)).search.writeSnapshot();
     const expected = await answers((await start(db)).search);
+    const withDeadSlots = await start(db, dir);
+    expect(withDeadSlots.log[0]).toMatch(/index snapshot loaded/);
+    expect(await answers(withDeadSlots.search)).toEqual(expected);
 
     const bytes = await readFile(path);
     bytes[Math.floor(bytes.length / 2)] ^= 0xff;
