@@ -127,6 +127,6 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
   registerSiteKeyRoutes(app, services.db, adminOnly);
   registerAnalyticsRoutes(app, services.db, adminOnly);
   await registerQueueBoard(app, services.db, services.queueBoard, options.adminToken);
-  await registerFaqRoutes(app, services.editorial.faqs, adminOnly);
+  await registerFaqRoutes(app, services.editorial.faqs, adminOnly, services.db);
   return app;
 }

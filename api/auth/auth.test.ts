@@ -89,6 +89,14 @@ describe('accounts and roles in the API (api/auth)', () => {
     const move = await call(alice, 'PATCH', `/v1/faqs/${alices}`, { siteCode: 'city-b' });
     expect(move.statusCode).toBe(403);
     expect((await call(alice, 'PATCH', `/v1/faqs/${alices}`, { answerHtml: '<p>更新后的答复。</p>' })).statusCode).toBe(200);
+    // Listing shows each editor their own cities' entries only, as they could open them one by one.
+    const daves = (await call(dave, 'POST', '/v1/faqs', entry('city-b'))).json().entry.id as number;
+    const listed = async (who: typeof alice) => ((await call(who, 'GET', '/v1/faqs?limit=200')).json().entries as Array<{ id: number }>).map((e) => e.id);
+    expect(await listed(alice)).toContain(alices);
+    expect(await listed(alice)).not.toContain(daves);
+    expect(await listed(dave)).toContain(daves);
+    expect(await listed(dave)).not.toContain(alices);
+    expect((await call(dave, 'GET', `/v1/faqs/${alices}`)).statusCode).toBe(403);
   });
 
   it("lets a city's site admin decide on that city's quarantined documents only, under their own name", async () => {

@@ -3,6 +3,8 @@ import { FAQ_STATUSES, TRANSITIONS, type EntryFilter, type FaqEntryInput, type F
 import { XLSX_TYPE, type DraftFromQueue, type FaqEditor } from '../../retrieval/editorial';
 import type { AdminGuard } from '../admin-guard';
 import { actingName } from '../auth/acting-name';
+import { visibleScopes } from '../auth/visible-scopes';
+import type { Queryable } from '../../library/store';
 import { bodyOf, ERROR_RESPONSES, responds, rowId } from '../schemas/common';
 import {
   DRAFTED, DUPLICATES, ENTRY_PAGE, ENTRY_WITH_DUPLICATES, FAQ_ENTRY, HIT_TEST, IMPORT_PREVIEW, IMPORT_REPORT, QUEUE, VERSIONS,
@@ -36,7 +38,7 @@ const editorName = actingName;
 const config = { errorHints: { NOT_FOUND: 'list entries at GET /v1/faqs', NOTHING_QUEUED: 'list them at GET /v1/faqs/queue' } };
 
 /** The consultation knowledge base for editors (a signed-in editor; api/auth/route-actions.ts says which role each route needs): CRUD, workflow, history, import/export, hit test, queue. */
-export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, guard: AdminGuard): Promise<void> {
+export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, guard: AdminGuard, db: Queryable): Promise<void> {
   await app.register(async (admin) => {
     admin.addHook('onRequest', guard);
     admin.addContentTypeParser(['text/csv', XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1_048_576 }, (_req, body, done) => done(null, body));
@@ -48,7 +50,11 @@ export async function registerFaqRoutes(app: FastifyInstance, faqs: FaqEditor, g
         siteCode: text(100), author: text(200), expiringWithinDays: { type: 'integer', minimum: 0, maximum: 3650 },
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, offset: { type: 'integer', minimum: 0, default: 0 },
       } } },
-    }, async (request) => faqs.list(request.query));
+    }, async (request) => {
+      // A scoped editor lists the entries of their sites only, as they could open them one by one.
+      const within = await visibleScopes(db, request.principal, 'editorial.read');
+      return faqs.list({ ...request.query, ...(within ? { within } : {}) });
+    });
 
     admin.post<{ Body: FaqEntryInput }>('/v1/faqs', {
       schema: { summary: 'Create a draft entry (returns near-duplicate warnings)', tags, response: responds(ENTRY_WITH_DUPLICATES, 201), body: { type: 'object', required: ['question', 'answerHtml'], additionalProperties: false, properties: entryProperties } },

@@ -170,6 +170,8 @@ export interface EntryFilter {
   author?: string;
   /** Expiring within this many days from today (already expired ones included), soonest first. */
   expiringWithinDays?: number;
+  /** Only entries of these sites (scope 'site') and regions (scope 'region'): a scoped caller's listing. */
+  within?: { siteCodes: readonly string[]; regionCodes: readonly string[] };
   limit?: number;
   offset?: number;
 }
@@ -181,13 +183,14 @@ export async function listEntries(db: Queryable, filter: EntryFilter = {}): Prom
   const where = `WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR category = $2)
     AND ($3::text IS NULL OR strpos(question, $3) > 0 OR strpos(array_to_string(alternatives, ' '), $3) > 0)
     AND ($4::text IS NULL OR (scope = 'site' AND site_code = $4)) AND ($5::text IS NULL OR author = $5 OR last_editor = $5)
-    AND ($6::int IS NULL OR expires_on <= current_date + $6::int)`;
+    AND ($6::int IS NULL OR expires_on <= current_date + $6::int)
+    AND ($7::text[] IS NULL OR (scope = 'site' AND site_code = ANY($7)) OR (scope = 'region' AND region_code = ANY($8)))`;
   const params = [filter.status ?? null, filter.category ?? null, filter.q || null, filter.siteCode || null, filter.author || null,
-    filter.expiringWithinDays ?? null];
+    filter.expiringWithinDays ?? null, filter.within ? [...filter.within.siteCodes] : null, filter.within ? [...filter.within.regionCodes] : null];
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM faq_entries ${where}`, params);
   const order = filter.expiringWithinDays === undefined ? 'id' : 'expires_on, id';
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM faq_entries ${where} ORDER BY ${order} LIMIT $7 OFFSET $8`,
+    `SELECT ${ENTRY_COLUMNS} FROM faq_entries ${where} ORDER BY ${order} LIMIT $9 OFFSET $10`,
     [...params, filter.limit ?? 50, filter.offset ?? 0],
   );
   return { total: total.rows[0].n, entries: rows.map(rowToEntry) };
