@@ -53,14 +53,14 @@ describe.skipIf(!ready)('attachment jobs', () => {
   }, 180_000);
 
   it('fails a file for good, naming the page and the setting, when a page takes longer than the page limit', async () => {
-    // One second: no page of this machine reads that fast, so the limit must cut the first one.
-    const handler = readAttachmentHandler(ingestor, resolveInputLimits({ ocrPageTimeoutSeconds: 1 }));
+    // A millisecond (below what settings accept, so set past their check): no page reads that fast.
+    const handler = readAttachmentHandler(ingestor, { ...resolveInputLimits(), ocrPageTimeoutSeconds: 0.001 });
     const err = await handler(
       { path: scan, relativePath: 'jobs/slow.pdf', defaultSite: 'sample' },
       { id: 'b', name: 'read-attachment', attempt: 1, progress: async () => undefined },
     ).catch((e: unknown) => e as Error);
     expect(err).toMatchObject({ name: 'InvalidRecordError' });
-    expect((err as Error).message).toMatch(/page 1 took longer than 1 s to read \(ZHIWEN_OCR_PAGE_TIMEOUT_SECONDS\)/);
+    expect((err as Error).message).toMatch(/page 1 took longer than 0.001 s to read \(ZHIWEN_OCR_PAGE_TIMEOUT_SECONDS\)/);
     // The engine was stopped and starts afresh for the next file.
     const ok = await readAttachmentHandler(ingestor)(
       { path: scan, relativePath: 'jobs/again.pdf', defaultSite: 'sample' },
