@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.getByLabel('用户名').fill('zhang');
     await page.getByLabel('密码').fill('not the password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码不正确');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('用户名或密码不正确');
     await shot(page, 'login-refused');
     await page.getByLabel('密码').fill('console test password 1');
     await page.getByRole('button', { name: '登录' }).click();
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.getByText('这条问答由您编写或最后修改').waitFor();
     await page.getByRole('button', { name: '通过并发布' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '通过并发布' }).click();
-    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toContain('不能审核自己编写或最后修改的问答');
+    await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent(), { timeout: 10_000 }).toContain('不能审核自己编写或最后修改的问答');
     await shot(page, 'self-review-refused');
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     expect((await getEntry(t.db, own)).status).toBe('pending_review');
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.getByLabel('新版本').selectOption({ index: 1 });
     await page.getByRole('button', { name: '比较' }).click();
     const diff = page.getByRole('region', { name: '版本差异' });
-    await expect(diff.locator('ins').allTextContents()).resolves.toEqual(['[新增：和居住证]', '[新增：，当场办结]']);
+    await expect.poll(() => diff.locator('ins').allTextContents(), { timeout: 10_000 }).toEqual(['[新增：和居住证]', '[新增：，当场办结]']);
     await shot(page, 'review-diff');
     await page.getByRole('button', { name: '通过并发布' }).click();
     await page.getByLabel('意见（可选）').fill('内容准确，同意发布');
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.getByText('已发布', { exact: true }).first().waitFor();
     const published = await getEntry(t.db, id);
     expect(published).toMatchObject({ status: 'published', author: 'zhang', reviewer: 'li' });
-    await expect(page.getByRole('table').filter({ hasText: '内容准确，同意发布' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('table').filter({ hasText: '内容准确，同意发布' }).count(), { timeout: 10_000 }).toBe(1);
     await shot(page, 'entry-published');
     // The refused self-review's 403 is logged by Chromium as a failed load: the one expected problem.
     expect(problems.filter((p) => !/403.*\/v1\/faqs\/\d+\/approve/.test(p))).toEqual([]);
@@ -144,9 +144,9 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     const faqs = page.getByRole('table', { name: '命中的问答' });
     await faqs.waitFor();
     const first = faqs.locator('tbody tr').first();
-    await expect(first.textContent()).resolves.toContain('示例市公积金提取需要哪些材料');
-    await expect(first.textContent()).resolves.toMatch(/\d+%.*将(直接回答|作为建议)/);
-    await expect(page.getByRole('table', { name: '命中的文件' }).locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('示例市公积金提取需要哪些材料');
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toMatch(/\d+%.*将(直接回答|作为建议)/);
+    await expect.poll(() => page.getByRole('table', { name: '命中的文件' }).locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await shot(page, 'hit-test');
     expect(problems).toEqual([]);
     await page.close();
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.getByRole('button', { name: '预览' }).click();
     const preview = page.getByRole('table', { name: '逐行预览' });
     await preview.waitFor();
-    await expect(preview.locator('tbody tr').allTextContents()).resolves.toEqual([
+    await expect.poll(() => preview.locator('tbody tr').allTextContents(), { timeout: 10_000 }).toEqual([
       expect.stringMatching(/示例市居住证过期了怎么续签.*跳过.*与已有问答 #\d+ 的标准问相同/),
       expect.stringMatching(/示例市独生子女证怎么补办.*新建草稿/),
     ]);
@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium)('the editors\' console in Chromium', () => {
     await page.keyboard.type('居住证过期了怎么续签');
     await page.keyboard.press('Enter');
     await page.getByRole('table', { name: '命中的问答' }).waitFor();
-    await expect(page.getByRole('table', { name: '命中的问答' }).textContent()).resolves.toContain('示例市居住证过期了怎么续签');
+    await expect.poll(() => page.getByRole('table', { name: '命中的问答' }).textContent(), { timeout: 10_000 }).toContain('示例市居住证过期了怎么续签');
     // Focus is drawn: the ring is visible on the focused control.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
     expect(problems).toEqual([]);
