@@ -4,8 +4,7 @@ import type { Actor } from '../library/accounts';
 import {
   createSiteKey, DEFAULT_ROTATION_OVERLAP_DAYS, KEY_SCOPES, listSiteKeys, revokeSiteKey, rotateSiteKey, type KeyScope, type SiteKey,
 } from '../library/site-keys';
-import { openLibrary, type Db } from '../library/store';
-import { readConfig } from './config';
+import { withLibrary } from './with-library';
 
 /** Where the commands print: the terminal, or a test's buffer. */
 export interface KeysIo {
@@ -39,14 +38,6 @@ function printSecret(io: KeysIo, key: SiteKey, signingSecret: string): void {
  * They open the library themselves, as `zhiwen users` does; changes are audited as the host's user.
  */
 export function registerKeyCommands(program: Command, io: KeysIo = { print: (line) => console.log(line) }): void {
-  const withDb = async (fn: (db: Db) => Promise<void>) => {
-    const db = await openLibrary(readConfig().library);
-    try {
-      await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
   const keys = program.command('keys').description("public site keys for the widget: a site's allowed origins and search scope, rotated without downtime");
   keys
     .command('create')
@@ -56,7 +47,7 @@ export function registerKeyCommands(program: Command, io: KeysIo = { print: (lin
     .option('--scope <scope>', `the widest search it allows: ${KEY_SCOPES.join(', ')}`, 'site')
     .option('--days <n>', 'expire after n days (default: never)')
     .action((site: string, opts: { origin: string[]; env: string; scope: string; days?: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         if (!(KEY_SCOPES as readonly string[]).includes(opts.scope)) throw new Error(`--scope "${opts.scope}": use one of ${KEY_SCOPES.join(', ')}`);
         const made = await createSiteKey(db, cliActor(), {
           siteCode: site, environment: opts.env, scope: opts.scope as KeyScope, origins: opts.origin, expiresInDays: wholeNumber('--days', opts.days),
@@ -67,7 +58,7 @@ export function registerKeyCommands(program: Command, io: KeysIo = { print: (lin
     .command('list')
     .option('--site <code>', "only this site's keys")
     .action((opts: { site?: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const all = await listSiteKeys(db, opts.site);
         if (all.length === 0) io.print('no site keys: create one with `zhiwen keys create <site> --origin https://…`');
         for (const k of all) {
@@ -80,7 +71,7 @@ export function registerKeyCommands(program: Command, io: KeysIo = { print: (lin
     .option('--overlap-days <n>', 'days the old key keeps working', String(DEFAULT_ROTATION_OVERLAP_DAYS))
     .option('--origin <origin>', "the new key's origins (default: the old key's; repeat for more)", collect)
     .action((id: string, opts: { overlapDays: string; origin?: string[] }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const { key, signingSecret, previous } = await rotateSiteKey(db, cliActor(), Number(id), { overlapDays: wholeNumber('--overlap-days', opts.overlapDays), origins: opts.origin });
         printSecret(io, key, signingSecret);
         io.print(`old key ${previous.id} keeps working until ${previous.expiresAt} (or \`zhiwen keys revoke ${previous.id}\`)`);
@@ -89,7 +80,7 @@ export function registerKeyCommands(program: Command, io: KeysIo = { print: (lin
     .command('revoke')
     .argument('<id>')
     .action((id: string) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const key = await revokeSiteKey(db, cliActor(), Number(id));
         io.print(`key ${key.id} (${key.siteCode}, ${key.environment}) revoked: refused from now on`);
       }));

@@ -108,6 +108,8 @@ describe('a page and its attachments are one policy', () => {
     const alone = await search.search({ q: ATTACHMENT_PHRASE, limit: 10 });
     expect(alone.results.map((r) => r.url)).toEqual([`${base}/files/tiaojian.docx`]);
     expect(alone.results[0].foundIn).toBeUndefined();
+    // Named by pinyin (tiaojian.docx), the attachment takes its title from its text.
+    expect(alone.results[0].title).toBe('公共租赁住房申请条件');
 
     // The page comes back after its attachment was stored: they are one policy again.
     pageGone = false;

@@ -3,8 +3,7 @@ import {
   listQuarantined, rejectQuarantine, releaseQuarantine, showQuarantined, QUARANTINE_STATES,
   type QuarantineEntry, type QuarantineState,
 } from '../library/documents';
-import { openLibrary, type Db } from '../library/store';
-import { readConfig } from './config';
+import { withLibrary } from './with-library';
 
 /**
  * `zhiwen quarantine list|show|release|reject`: the documents screening held back (classification
@@ -71,15 +70,6 @@ export function registerQuarantineCommands(program: Command): void {
     .action(async (id: string, opts: { by: string; reason: string }) =>
       withLibrary(async (db) => console.log(entryLine(await rejectQuarantine(db, id, opts.by, opts.reason)))),
     );
-}
-
-async function withLibrary(work: (db: Db) => Promise<void>): Promise<void> {
-  const db = await openLibrary(readConfig().library);
-  try {
-    await work(db);
-  } finally {
-    await db.close();
-  }
 }
 
 /** "2026-12-02T17:00:00.000Z pending law-1 [机密★1年] 标题 (site)" and the decision, if any. */

@@ -7,8 +7,8 @@ import {
 } from '../library/accounts';
 import { listSites } from '../library/documents/sites';
 import { requireSiteId } from '../library/sites';
-import { openLibrary, type Db } from '../library/store';
-import { readConfig } from './config';
+import type { Db } from '../library/store';
+import { withLibrary } from './with-library';
 
 /** How the commands read a secret and print: the terminal, or a test's buffers. */
 export interface CommandIo {
@@ -47,14 +47,6 @@ function role(value: string): Role {
  * themselves, so an embedded library held by a running service refuses them (LIBRARY_LOCKED).
  */
 export function registerAccountCommands(program: Command, io: CommandIo = terminal): void {
-  const withDb = async (fn: (db: Db) => Promise<void>) => {
-    const db = await openLibrary(readConfig().library);
-    try {
-      await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
 
   const users = program.command('users').description('people who sign in to the console: accounts, roles, passwords');
   users
@@ -65,7 +57,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .option('--role <role>', `grant a role at once: ${ROLES.join(', ')}`)
     .option('--site <code>', 'the site the role is scoped to (with the sites below it); omit for the whole platform')
     .action((username: string, opts: { name?: string; role?: string; site?: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const grant = opts.role ? { role: role(opts.role), siteId: await requireSiteId(db, opts.site) } : null;
         const account = await createAccount(db, cliActor(), { username, displayName: opts.name, password: await io.readSecret() });
         if (grant) await grantRole(db, cliActor(), account.id, grant);
@@ -75,7 +67,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .command('list')
     .description('accounts with their roles')
     .action(() =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const sites = new Map((await listSites(db)).map((s) => [s.id, s.code]));
         const all = await listAccounts(db);
         if (all.length === 0) io.print('no accounts: create the first admin with `zhiwen users add <name> --role platform_admin`');
@@ -92,7 +84,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
       .argument('<role>', ROLES.join(' | '))
       .option('--site <code>', 'the site the role is scoped to; omit for the whole platform')
       .action((username: string, r: string, opts: { site?: string }) =>
-        withDb(async (db) => {
+        withLibrary(async (db) => {
           const grant = { role: role(r), siteId: await requireSiteId(db, opts.site) };
           const id = await accountIdOf(db, username);
           if (revoke && !(await revokeRole(db, cliActor(), id, grant))) throw new Error(`${username} has no ${r} role there`);
@@ -105,7 +97,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .description("an admin's reset: new password from standard input; unlocks and signs the account out everywhere")
     .argument('<username>')
     .action((username: string) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         await setPassword(db, cliActor(), await accountIdOf(db, username), await io.readSecret());
         io.print(`${username}: password reset, sessions ended`);
       }));
@@ -114,7 +106,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .description('lift a lockout after repeated failed sign-ins (the password stays)')
     .argument('<username>')
     .action((username: string) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         await unlockAccount(db, cliActor(), await accountIdOf(db, username));
         io.print(`${username}: unlocked`);
       }));
@@ -125,7 +117,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .argument('[subject]')
     .option('--unlink', 'remove the link')
     .action((username: string, subject: string | undefined, opts: { unlink?: boolean }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         if (!subject && !opts.unlink) throw new Error('give the OIDC subject to link, or --unlink');
         await updateAccount(db, cliActor(), await accountIdOf(db, username), { oidcSubject: opts.unlink ? null : subject });
         io.print(opts.unlink ? `${username}: OIDC link removed` : `${username}: signs in through OIDC as ${subject}`);
@@ -135,7 +127,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
       .command(name)
       .argument('<username>')
       .action((username: string) =>
-        withDb(async (db) => {
+        withLibrary(async (db) => {
           await setDisabled(db, cliActor(), await accountIdOf(db, username), disabled);
           io.print(`${username}: ${name}d`);
         }));
@@ -149,7 +141,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .option('--site <code>', 'scope it to a site and the sites below it')
     .option('--days <n>', 'expire after n days')
     .action((name: string, opts: { role: string; site?: string; days?: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         if (!(SERVICE_ROLES as readonly string[]).includes(opts.role)) throw new Error(`--role "${opts.role}": use one of ${SERVICE_ROLES.join(', ')}`);
         const { token, secret } = await issueServiceToken(db, cliActor(), {
           name, role: opts.role as ServiceRole, siteId: await requireSiteId(db, opts.site), expiresInDays: opts.days === undefined ? undefined : Number(opts.days),
@@ -158,7 +150,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
         io.print(secret);
       }));
   tokens.command('list').action(() =>
-    withDb(async (db) => {
+    withLibrary(async (db) => {
       for (const t of await listServiceTokens(db)) {
         io.print([String(t.id).padStart(4), t.name.padEnd(20), t.role.padEnd(10), t.revoked ? 'revoked' : t.expiresAt ? `until ${t.expiresAt}` : 'active', `last used ${t.lastUsedAt ?? 'never'}`].join('  '));
       }
@@ -167,7 +159,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .command('revoke')
     .argument('<id>')
     .action((id: string) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         await revokeServiceToken(db, cliActor(), Number(id));
         io.print(`token ${id} revoked`);
       }));
@@ -179,7 +171,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .option('--since <date>', 'from this date (YYYY-MM-DD)')
     .option('--limit <n>', 'at most n entries', '1000')
     .action((opts: { since?: string; limit: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         const since = opts.since ? new Date(opts.since) : undefined;
         if (since && Number.isNaN(since.getTime())) throw new Error(`--since "${opts.since}" is not a date: use YYYY-MM-DD`);
         io.print(auditCsv(await listAudit(db, { since, limit: Number(opts.limit) })).trimEnd());
@@ -189,7 +181,7 @@ export function registerAccountCommands(program: Command, io: CommandIo = termin
     .description('the retention job: delete entries older than the retention period (never under 180 days)')
     .option('--days <n>', 'retention in days', '180')
     .action((opts: { days: string }) =>
-      withDb(async (db) => {
+      withLibrary(async (db) => {
         io.print(`audit: ${await purgeAudit(db, Number(opts.days))} entries past retention deleted`);
       }));
 }

@@ -13,7 +13,7 @@ import { canRender, hasCommand, NOTICE, renderNoticePng, scannedPdf } from '../a
 import { resolveInputLimits } from '../limits';
 import { Ingestor } from '../pipeline';
 import { enqueueInputs } from './enqueue-feed';
-import { INGEST_QUEUE, startAttachmentWorker, startIngestWorker, waitForDrain, type JobProgress } from './index';
+import { startAttachmentWorker, startIngestWorker, waitForDrain, type JobProgress } from './index';
 import { readAttachmentHandler, type ReadAttachmentData } from './read-attachment';
 import { backendCases } from './testing/backends';
 
@@ -93,5 +93,4 @@ describe.skipIf(!ready)('attachment jobs', () => {
       }
     }, 120_000);
   }
-  void INGEST_QUEUE;
 });
